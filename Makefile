@@ -1,0 +1,32 @@
+# Two commands do everything: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test check lint format clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Check the records and build site/. Exit status 1 from pathways means the
+# records have findings (shown on the site), which still counts as built.
+site: $(VENV)/.installed
+	$(BIN)/pathways build || { status=$$?; [ $$status -eq 1 ] && echo "The site is built; the records have errors to fix (see the Data quality page)."; [ $$status -eq 1 ]; }
+
+check: $(VENV)/.installed
+	$(BIN)/pathways check
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/pytest
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format generator tests benchmarks
+	$(BIN)/ruff check --fix generator tests benchmarks
+
+clean:
+	rm -rf $(VENV) site pages .site-* .pages-*

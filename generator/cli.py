@@ -1,0 +1,199 @@
+"""The `pathways` command: parse options, call a stage, turn outcomes into exits."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import report
+from .calendar import DEFAULT_TIMEZONE, today_in
+from .cohort import Cohort, RecordsNotFound, read_cohort
+from .rules import Result, evaluate
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+class AsOfDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            if len(value) != 10:
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(
+                f"'{value}' is not a date written year-month-day, for example "
+                "2026-11-20.",
+                param,
+                ctx,
+            )
+
+
+records_option = click.option(
+    "--records",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("records"),
+    show_default=True,
+    help="The records folder to read.",
+)
+as_of_option = click.option(
+    "--as-of",
+    type=AsOfDate(),
+    default=None,
+    help="The date to check the records for (default: today where the school is).",
+)
+verbosity_options = [
+    click.option(
+        "-v", "--verbose", count=True, help="Say more about what is happening."
+    ),
+    click.option(
+        "-q", "--quiet", is_flag=True, help="Print only errors and the summary."
+    ),
+]
+
+
+def _verbosity(function):
+    for option in reversed(verbosity_options):
+        function = option(function)
+    return function
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.WARNING if quiet else logging.INFO if verbose else logging.WARNING
+    if verbose > 1:
+        level = logging.DEBUG
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+
+
+def load_and_evaluate(records: Path, as_of: date | None) -> tuple[Cohort, Result]:
+    """Read the records and judge them; raises RecordsNotFound if there are none."""
+    cohort = read_cohort(records)
+    timezone = cohort.school.timezone if cohort.school else DEFAULT_TIMEZONE
+    return cohort, evaluate(cohort, as_of or today_in(timezone))
+
+
+def _exit_for(result: Result) -> int:
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="pathways")
+def main() -> None:
+    """Pathways: check learners' records against the school's KPIs and build the site.
+
+    Run commands from the top of the school's repository, where records/ and
+    mkdocs.yml are.
+    """
+
+
+@main.command()
+@records_option
+@as_of_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts, github for pull-request annotations.",
+)
+@_verbosity
+def check(
+    records: Path, as_of: date | None, output_format: str, verbose: int, quiet: bool
+):
+    """Check the records and the KPIs.
+
+    Exits 0 when there are no errors, 1 when errors were found, and 2 when the
+    check cannot run at all.
+
+    \b
+    Example:
+      pathways check --as-of 2026-11-20 --format json
+    """
+    _configure_logging(verbose, quiet)
+    try:
+        _, result = load_and_evaluate(records, as_of)
+    except RecordsNotFound as error:
+        raise _cannot_run(str(error)) from None
+    if output_format == "text":
+        click.echo(report.render_text(result, quiet=quiet))
+    else:
+        click.echo(report.RENDERERS[output_format](result))
+    sys.exit(_exit_for(result))
+
+
+@main.command()
+@records_option
+@as_of_option
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where to put the built site (default: site_dir in mkdocs.yml).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration that names where the pages go.",
+)
+@click.option("--strict", is_flag=True, help="Build nothing if the check finds errors.")
+@_verbosity
+def build(
+    records: Path,
+    as_of: date | None,
+    site_dir: Path | None,
+    config_file: Path,
+    strict: bool,
+    verbose: int,
+    quiet: bool,
+):
+    """Check the records, then build the site, showing any findings on it.
+
+    The pages are written as Markdown into the docs_dir of mkdocs.yml, so plain
+    `mkdocs build` and `mkdocs serve` work on them afterwards.
+
+    \b
+    Example:
+      pathways build --as-of 2026-11-20
+    """
+    from .site import BuildFailed, build_site
+
+    _configure_logging(verbose, quiet)
+    try:
+        _, result = load_and_evaluate(records, as_of)
+    except RecordsNotFound as error:
+        raise _cannot_run(str(error)) from None
+    if not quiet:
+        click.echo(report.render_text(result, quiet=True))
+    if strict and result.errors:
+        click.echo(
+            "Not building: --strict was given and the check found errors.", err=True
+        )
+        sys.exit(EXIT_FINDINGS)
+    try:
+        built = build_site(result, config_file, site_dir)
+    except BuildFailed as error:
+        raise _cannot_run(str(error)) from None
+    if not quiet:
+        click.echo(f"Built the site in {built}.")
+    sys.exit(_exit_for(result))
+
+
+def _cannot_run(message: str) -> click.ClickException:
+    error = click.ClickException(message)
+    error.exit_code = EXIT_CANNOT_RUN
+    return error
+
+
+if __name__ == "__main__":
+    main()

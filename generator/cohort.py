@@ -1,0 +1,350 @@
+"""Read a records folder: every file parsed, validated and typed, or a finding."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import references
+from .calendar import valid_timezone
+from .findings import Finding
+from .load import Document, Problem, read_document
+from .records import (
+    Baseline,
+    Ilp,
+    Learner,
+    Placement,
+    Programme,
+    Review,
+    School,
+    Settings,
+    baseline_from_data,
+    ilp_from_data,
+    learner_from_data,
+    placements_from_data,
+    programmes_from_data,
+    review_from_data,
+    school_from_data,
+)
+from .validate import schema_problems
+
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
+LEARNER_FILES = ("learner.yaml", "baseline.yaml", "ilp.yaml", "interventions.yaml")
+
+
+class RecordsNotFound(Exception):
+    """The records folder, or its school.yaml, is not there: nothing can run."""
+
+
+@dataclass
+class LearnerRecords:
+    """Everything read for one learner folder, and what went wrong reading it."""
+
+    id: str
+    folder: str
+    learner: Learner | None = None
+    baseline: Baseline | None = None
+    ilp: Ilp | None = None
+    placements: tuple[Placement, ...] = ()
+    reviews: dict[str, Review] = field(default_factory=dict)
+    present: frozenset[str] = frozenset()
+    broken: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+    def missing(self, name: str) -> bool:
+        """True when the file is absent (not merely unreadable)."""
+        return name not in self.present
+
+    @property
+    def safe_id(self) -> bool:
+        return bool(SAFE_ID.fullmatch(self.id))
+
+
+@dataclass
+class Cohort:
+    """The school's settings, its programmes and every learner, as read."""
+
+    root: Path
+    records: Path
+    school: School | None
+    programmes: dict[str, Programme]
+    learners: list[LearnerRecords]
+    findings: list[Finding]
+
+    @property
+    def school_broken(self) -> bool:
+        """school.yaml or programmes.yaml is unusable: no learner can show anything."""
+        return self.school is None or any(f.is_error for f in self.findings)
+
+    def all_findings(self) -> list[Finding]:
+        found = list(self.findings)
+        for learner in self.learners:
+            found.extend(learner.findings)
+        return found
+
+
+def repository_root(records: Path) -> Path:
+    """The folder that finding paths are relative to: the Git work tree, if any."""
+    for folder in (records, *records.parents):
+        if (folder / ".git").exists():
+            return folder
+    return records.parent
+
+
+class _Reader:
+    """Reads files for one part of the cohort and records findings as it goes."""
+
+    def __init__(self, root: Path, learner: str | None, max_bytes: int) -> None:
+        self.root = root
+        self.learner = learner
+        self.max_bytes = max_bytes
+        self.findings: list[Finding] = []
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def add(self, rule: str, path: Path, line: int | None, message: str, **details):
+        self.findings.append(
+            Finding(rule, self.learner, self.relative(path), line, message, details)
+        )
+
+    def read(self, path: Path, kind: str) -> Document | None:
+        """Parse and schema-check one file; None (with findings) when unusable."""
+        document = read_document(path, self.max_bytes)
+        if isinstance(document, Problem):
+            self.add("yaml", path, document.line, document.message)
+            return None
+        problems = schema_problems(kind, document)
+        for line, message in problems:
+            self.add("schema", path, line, message)
+        return None if problems else document
+
+    def typed(self, path: Path, document: Document, build: Callable[..., Any], *args):
+        """Turn checked data into a record; a value the schema let through but
+        Python cannot use (a year 0 date, say) becomes a finding, not a crash."""
+        try:
+            return build(*args, document)
+        except (ValueError, KeyError, TypeError, OverflowError) as error:
+            self.add(
+                "schema",
+                path,
+                1,
+                f"This file holds a value that cannot be used: {error}.",
+            )
+            return None
+
+
+def read_cohort(records: Path) -> Cohort:
+    """Read school.yaml, programmes.yaml and every learner folder."""
+    records = records.resolve()
+    school_path = records / "school.yaml"
+    if not records.is_dir():
+        raise RecordsNotFound(f"There is no records folder at {records}.")
+    if not school_path.is_file():
+        raise RecordsNotFound(
+            f"{records} has no school.yaml, so it is not a Pathways records folder."
+        )
+    root = repository_root(records)
+    reader = _Reader(root, None, Settings.max_file_kb * 1024)
+    school = _read_school(reader, school_path)
+    if school is not None:
+        reader.max_bytes = school.settings.max_file_kb * 1024
+    programmes = _read_programmes(reader, records / "programmes.yaml", school)
+    learners = [
+        read_learner(root, folder, school, programmes, reader.max_bytes)
+        for folder in _learner_folders(records / "learners")
+    ]
+    references.check_id_clashes(learners)
+    return Cohort(root, records, school, programmes, learners, reader.findings)
+
+
+def _learner_folders(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
+    )
+
+
+def _read_school(reader: _Reader, path: Path) -> School | None:
+    document = reader.read(path, "school")
+    if document is None:
+        return None
+    problems = references.school_problems(document)
+    timezone = document.data.get("timezone")
+    if timezone is not None and not valid_timezone(timezone):
+        problems.append(
+            (
+                document.line(("timezone",)),
+                f"timezone: '{timezone}' is not a time zone Pathways knows. Write a "
+                "name such as Europe/London.",
+            )
+        )
+    for line, message in problems:
+        reader.add("schema", path, line, message)
+    return None if problems else reader.typed(path, document, school_from_data)
+
+
+def _read_programmes(
+    reader: _Reader, path: Path, school: School | None
+) -> dict[str, Programme]:
+    if not path.is_file():
+        return {}
+    document = reader.read(path, "programmes")
+    if document is None:
+        return {}
+    problems = references.programme_problems(document, school)
+    for rule, line, message in problems:
+        reader.add(rule, path, line, message)
+    if problems:
+        return {}
+    return reader.typed(path, document, programmes_from_data) or {}
+
+
+def read_learner(
+    root: Path,
+    folder: Path,
+    school: School | None,
+    programmes: dict[str, Programme],
+    max_bytes: int,
+) -> LearnerRecords:
+    """Read one learner folder; never raises for anything in the files."""
+    reader = _Reader(root, folder.name, max_bytes)
+    result = LearnerRecords(id=folder.name, folder=reader.relative(folder))
+    if not result.safe_id:
+        reader.add(
+            "schema",
+            folder,
+            None,
+            f"The folder name '{folder.name}' cannot be used as a learner id: use "
+            "letters, digits, hyphens and underscores only, with no spaces, for "
+            "example L0042. Rename the folder and the id in learner.yaml to match.",
+        )
+        result.broken = True
+
+    documents: dict[str, tuple[Path, Document]] = {}
+    result.present = frozenset(
+        name for name in LEARNER_FILES if (folder / name).is_file()
+    )
+    for name in LEARNER_FILES:
+        path = folder / name
+        if name in result.present:
+            document = reader.read(path, name.removesuffix(".yaml"))
+            if document is None:
+                result.broken = True
+            else:
+                documents[name] = (path, document)
+    reviews = _read_reviews(reader, folder / "reviews", school, result)
+    _warn_unknown_files(reader, folder)
+
+    if not (folder / "learner.yaml").is_file():
+        reader.add(
+            "schema",
+            folder / "learner.yaml",
+            None,
+            "This learner folder has no learner.yaml. Add one (pathways new learner "
+            f"{folder.name} makes a start), or remove the folder.",
+        )
+        result.broken = True
+
+    if school is not None:
+        problems = references.learner_problems(
+            folder.name, documents, reviews, school, programmes
+        )
+        for path, rule, line, message in problems:
+            reader.add(rule, path, line, message)
+            result.broken = True
+
+    _type_records(reader, result, documents, reviews)
+    result.findings = reader.findings
+    return result
+
+
+def _read_reviews(
+    reader: _Reader, folder: Path, school: School | None, result: LearnerRecords
+) -> dict[str, tuple[Path, Document]]:
+    reviews: dict[str, tuple[Path, Document]] = {}
+    if not folder.is_dir():
+        return reviews
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix != ".yaml":
+            _unknown_file(reader, path, review=True)
+            continue
+        key = path.stem
+        if school is not None and school.half_term(key) is None:
+            reader.add(
+                "reference",
+                path,
+                None,
+                references.review_name_message(path.name, school),
+            )
+            result.broken = True
+            continue
+        document = reader.read(path, "review")
+        if document is None:
+            result.broken = True
+        else:
+            reviews[key] = (path, document)
+    return reviews
+
+
+def _warn_unknown_files(reader: _Reader, folder: Path) -> None:
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name in LEARNER_FILES:
+            continue
+        if path.is_dir() and path.name == "reviews":
+            continue
+        _unknown_file(reader, path, review=False)
+
+
+def _unknown_file(reader: _Reader, path: Path, review: bool) -> None:
+    known = (
+        "a half term such as 2026-27-autumn-1.yaml"
+        if review
+        else ", ".join(LEARNER_FILES)
+    )
+    hint = ""
+    if path.suffix == ".yml":
+        hint = f" If it is meant to be read, rename it to {path.stem}.yaml."
+    reader.add(
+        "unknown-file",
+        path,
+        None,
+        f"Pathways does not read this file, so nothing in it counts. The files it "
+        f"reads here are named {known}.{hint}",
+    )
+
+
+def _type_records(
+    reader: _Reader,
+    result: LearnerRecords,
+    documents: dict[str, tuple[Path, Document]],
+    reviews: dict[str, tuple[Path, Document]],
+) -> None:
+    builders = {
+        "learner.yaml": ("learner", learner_from_data),
+        "baseline.yaml": ("baseline", baseline_from_data),
+        "ilp.yaml": ("ilp", ilp_from_data),
+        "interventions.yaml": ("placements", placements_from_data),
+    }
+    for name, (path, document) in documents.items():
+        attribute, build = builders[name]
+        record = reader.typed(path, document, build)
+        if record is None:
+            result.broken = True
+        else:
+            setattr(result, attribute, record)
+    for key, (path, document) in reviews.items():
+        review = reader.typed(path, document, review_from_data, key)
+        if review is None:
+            result.broken = True
+        else:
+            result.reviews[key] = review

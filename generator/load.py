@@ -1,0 +1,281 @@
+"""Read record files safely into plain values that remember their lines.
+
+Staff type YAML by hand, so the reader is strict where YAML 1.1 is surprising:
+only `true` and `false` are booleans, `007` stays the text "007", dates stay
+text until the schema has checked them, and duplicate keys, anchors, aliases,
+tabs used for indenting and files that are not UTF-8 are refused with the line
+to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: slower, same results
+    _BaseLoader = yaml.SafeLoader
+
+Key = str | int
+Path_ = tuple[Key, ...]
+
+MAX_DEPTH = 40
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(
+    r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+"
+)
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Composes nodes without YAML 1.1's guesses; values are typed here instead."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+@dataclass
+class Problem:
+    """Something wrong with a file as a whole, before its fields are checked."""
+
+    line: int | None
+    message: str
+
+
+@dataclass
+class Document:
+    """A parsed record: plain JSON-like values plus the line of every value."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int:
+        """The line of the value at `path`, or of its nearest parent that exists."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.problem = Problem(line, message)
+
+
+def read_document(path: Path, max_bytes: int) -> Document | Problem:
+    """Read one YAML record file, or say plainly why it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Problem(
+                None,
+                f"This file is {_kb(size)}, larger than the {_kb(max_bytes)} a record "
+                "may be, so it was not read. Check that nothing was pasted into it by "
+                "mistake; if it really needs to be this big, raise max_file_kb in "
+                "school.yaml settings.",
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        return Problem(None, f"This file cannot be opened ({error.strerror}).")
+    try:
+        return parse_document(raw)
+    except _Refused as refused:
+        return refused.problem
+
+
+def parse_document(raw: bytes) -> Document:
+    """Parse the bytes of one record file; raises _Refused with the line to fix."""
+    text = _decode(raw)
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise _Refused(
+            1, "This file is empty. Fill it in, or delete it if it is not needed."
+        )
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line = text.count("\n", 0, tab.start()) + 1
+        raise _Refused(
+            line,
+            "This line is indented with a tab. YAML needs spaces: replace the tab "
+            "with spaces so the line lines up with the ones around it.",
+        )
+    if "&" in text or "*" in text:
+        _refuse_anchors(text)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise _Refused(*_explain_yaml_error(error)) from None
+    except yaml.YAMLError as error:
+        raise _Refused(None, f"This file cannot be read as YAML: {error}.") from None
+    if node is None:
+        raise _Refused(
+            1, "This file is empty. Fill it in, or delete it if it is not needed."
+        )
+    document = Document(data=None)
+    document.data = _build(node, (), document.lines, set(), 0)
+    return document
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:,.0f} KB"
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        bad = raw[error.start : error.start + 1]
+        guess = bad.decode("cp1252", errors="replace")
+        raise _Refused(
+            line,
+            f"This file is not saved as UTF-8: a character on this line (byte "
+            f"0x{bad.hex()}, probably '{guess}' from Word or a Windows program) cannot "
+            "be read. Save the file with the UTF-8 encoding, then check the letters "
+            "on this line.",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _refuse_anchors(text: str) -> None:
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                raise _Refused(
+                    token.start_mark.line + 1,
+                    f"'{sign}{token.value}' is a YAML anchor or alias, which Pathways "
+                    "does not accept. Write the value out in full, or put text that "
+                    "starts with & or * in quotes.",
+                )
+    except yaml.MarkedYAMLError:
+        return  # compose reports the same syntax error with a better message
+
+
+def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    problem = error.problem or ""
+    if "mapping values are not allowed" in problem:
+        return line, (
+            "There is a colon followed by a space where YAML does not expect one. If "
+            "the value on this line contains ': ', put the whole value in quotes."
+        )
+    if "could not find expected ':'" in problem:
+        return line, (
+            "YAML expected 'name: value' here. Check that the line above has its "
+            "colon, and that it lines up with the lines around it."
+        )
+    if "found duplicate anchor" in problem or "undefined alias" in problem:
+        return line, (
+            "This line uses a YAML anchor or alias (& or *), which Pathways does not "
+            "accept. Write the value out in full, or put the text in quotes."
+        )
+    if "end of stream" in problem and "quoted scalar" in (error.context or ""):
+        line = error.context_mark.line + 1 if error.context_mark else line
+        return line, (
+            "A quotation mark opened on this line is never closed. Add the closing "
+            "quotation mark at the end of the text."
+        )
+    if "expected a single document" in (error.context or ""):
+        return line, (
+            "This file holds more than one YAML document (a line '---' part way "
+            "through). Keep one record per file and remove the extra '---'."
+        )
+    if "special characters are not allowed" in problem:
+        return line, (
+            "This line contains an invisible control character, often pasted in "
+            "from another program. Retype the line."
+        )
+    if "while parsing a block" in (error.context or "") or "indentation" in problem:
+        return line, (
+            "The indentation on this line does not match the lines above. Line it up "
+            "with the other fields at the same level, using spaces."
+        )
+    return line, (
+        f"This line cannot be read as YAML ({problem.strip() or 'syntax error'}). "
+        "Compare it with a similar record, or put the value in quotes."
+    )
+
+
+def _build(node: yaml.Node, path: Path_, lines: dict, seen: set, depth: int) -> Any:
+    line = node.start_mark.line + 1
+    lines.setdefault(path, line)
+    if id(node) in seen:
+        raise _Refused(
+            line,
+            "This value repeats another with a YAML alias (*), which Pathways does "
+            "not accept. Write the value out in full.",
+        )
+    if depth > MAX_DEPTH:
+        raise _Refused(line, "The values here are nested too deeply to be a record.")
+    if node.tag not in _PLAIN_TAGS:
+        raise _Refused(
+            line,
+            f"'{node.tag}' is a YAML tag, which Pathways does not accept. Remove it "
+            "and write the value on its own.",
+        )
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            items.append(_build(item, (*path, index), lines, seen, depth + 1))
+        return items
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused(
+                key_line,
+                "A field name here is a list or a set of fields. Field names must be "
+                "plain words such as 'date'.",
+            )
+        key = key_node.value
+        if key in mapping:
+            first = lines[(*path, key)]
+            raise _Refused(
+                key_line,
+                f"'{key}' appears twice in the same place, on line {first} and line "
+                f"{key_line}. Keep one of them: YAML would silently use only the "
+                "second.",
+            )
+        lines[(*path, key)] = key_line
+        mapping[key] = _build(value_node, (*path, key), lines, seen, depth + 1)
+    return mapping
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style:
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value) and not re.match(r"[-+]?0[0-9]", value):
+        return float(value)
+    return value

@@ -1,0 +1,161 @@
+"""What a learner's pathway page shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..findings import Finding
+from ..records import KPI_KEYS, Measure, Placement, Review, School, Target
+from ..report import KPI_NAMES
+from ..rules import LearnerResult, baseline_on, ilp_on
+from ..schedule import HELD, LATE, NOT_HELD
+from .views import SiteView
+
+STATE_WORDS = {
+    "held": "held",
+    "late": "held late",
+    "not-held": "not held",
+    "missed": "missed",
+    "due-soon": "due soon",
+    "upcoming": "not yet due",
+}
+
+
+def read_measure(measure: Measure | None, school: School | None) -> str:
+    """A measure read against its scale, for example '22 (0–40, lower is better)'."""
+    if measure is None:
+        return ""
+    value = measure.value
+    scale = school.scales.get(measure.scale) if school and measure.scale else None
+    if scale is None or not isinstance(value, int | float):
+        return str(value)
+    direction = "higher is better" if scale.higher_is_better else "lower is better"
+    band = scale.band(value)
+    banded = f", {band}" if band else ""
+    return (
+        f"{value:g} on {scale.name} ({scale.min:g}–{scale.max:g}, {direction}{banded})"
+    )
+
+
+def change(entry: Measure | None, exit_: Measure | None, school: School | None) -> str:
+    """The change from entry to exit, read in the scale's direction."""
+    if entry is None or exit_ is None:
+        return ""
+    numbers = isinstance(entry.value, int | float) and isinstance(
+        exit_.value, int | float
+    )
+    scale = school.scales.get(entry.scale) if school and entry.scale else None
+    if not numbers or scale is None or entry.scale != exit_.scale:
+        return "not comparable as numbers"
+    difference = exit_.value - entry.value
+    if difference == 0:
+        return "no change"
+    better = (difference > 0) == scale.higher_is_better
+    return f"{difference:+g} ({'better' if better else 'worse'})"
+
+
+@dataclass
+class LearnerView:
+    result: LearnerResult
+    site: SiteView
+    findings: list[Finding]
+
+    @classmethod
+    def build(cls, result: LearnerResult, site: SiteView, findings: list[Finding]):
+        return cls(result, site, findings)
+
+    @property
+    def learner(self):
+        return self.result.learner
+
+    @property
+    def records(self):
+        return self.result.records
+
+    @property
+    def school(self) -> School | None:
+        return self.site.school
+
+    @property
+    def title(self) -> str:
+        return self.site.name(self.result)
+
+    @property
+    def baseline(self):
+        return baseline_on(self.records, self.site.as_of)
+
+    @property
+    def ilp(self):
+        return ilp_on(self.records, self.site.as_of)
+
+    def area(self, area_id: str | None) -> str:
+        if area_id is None:
+            return ""
+        known = self.school.areas.get(area_id) if self.school else None
+        return known.name if known else area_id
+
+    def programme(self, programme_id: str) -> str:
+        known = self.site.result.cohort.programmes.get(programme_id)
+        return known.name if known else programme_id
+
+    def measure(self, measure: Measure | None) -> str:
+        return read_measure(measure, self.school)
+
+    def change(self, placement: Placement) -> str:
+        return change(placement.entry, placement.exit, self.school)
+
+    @property
+    def kpi_rows(self) -> list[tuple[str, str, str]]:
+        rows = []
+        for key in KPI_KEYS:
+            verdict = self.result.verdicts.get(key)
+            if verdict is None:
+                continue
+            status = (
+                "pending" if verdict.pending else "met" if verdict.met else "not met"
+            )
+            rows.append((KPI_NAMES[key], status, "; ".join(verdict.reasons)))
+        return rows
+
+    @property
+    def reviews(self) -> list[Review]:
+        """Reviews held or explained by as-of, in calendar order."""
+        return [
+            slot.review
+            for slot in self.result.slots
+            if slot.review is not None and slot.state in (HELD, LATE, NOT_HELD)
+        ]
+
+    @property
+    def held_reviews(self) -> list[Review]:
+        return [review for review in self.reviews if review.held]
+
+    def targets_for(self, outcome_id: str) -> list[Target]:
+        ilp = self.ilp
+        return [t for t in ilp.targets if t.ehcp_outcome == outcome_id] if ilp else []
+
+    def placements_for(self, target_ids: list[str]) -> list[Placement]:
+        wanted = set(target_ids)
+        return [p for p in self.placements if wanted & set(p.targets)]
+
+    @property
+    def placements(self) -> list[Placement]:
+        as_of = self.site.as_of
+        return sorted(
+            (p for p in self.records.placements if p.started(as_of)),
+            key=lambda p: (p.start, p.programme),
+        )
+
+    def rating(self, review: Review, section: str, item_id: str) -> str:
+        rating = getattr(review, section).get(item_id)
+        return rating.rating if rating else "–"
+
+    @property
+    def slot_rows(self):
+        return [
+            (slot.half_term.title, slot.deadline, STATE_WORDS[slot.state], slot.review)
+            for slot in self.result.slots
+            if slot.deadline <= self.site.as_of
+            or slot.review is not None
+            or slot.state == "due-soon"
+        ]

@@ -1,0 +1,313 @@
+"""What each page shows, worked out in Python so the templates only lay it out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+
+from ..findings import Finding
+from ..records import Placement, Programme, School
+from ..rules import KpiFigure, LearnerResult, Result, Verdict, evaluate
+from ..schedule import DUE_SOON, MISSED
+from .markdown import Md, escape, link
+
+SOON_WEEKS = 8
+DEFINITIONS = {
+    "baseline": (
+        "A learner meets this when, by the end of their first {window} days, they "
+        "have a "
+        "baseline with at least one academic and one personal, social and emotional "
+        "(PSED) measure, and every priority the baseline names is the area of an "
+        "active ILP target."
+    ),
+    "outcomes": (
+        "A learner meets this when their ILP was set with them (learner_involved is "
+        "true), has at least one active target and one planned subject outcome, and "
+        "has an active target serving each of their SEMH and ASC needs."
+    ),
+    "interventions": (
+        "A learner meets this when every priority in their baseline is covered by a "
+        "placement in that area that is running now, or that ended with the need met. "
+        "A learner whose baseline names no priority meets it."
+    ),
+    "on_track": (
+        "A learner meets this when the review for the latest half term whose deadline "
+        "has passed was held and rates every active target, every planned subject "
+        "outcome and every intervention it covers as on track, ahead or achieved."
+    ),
+}
+PENDING_NOTE = {
+    "baseline": "Learners in their first {window} days are pending: they count "
+    "once settled.",
+    "outcomes": "Learners in their first {window} days are pending: they count "
+    "once settled.",
+    "interventions": "Learners in their first {window} days are pending: they "
+    "count once settled.",
+    "on_track": "Learners with no review deadline passed yet are pending.",
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    met: int
+    eligible: int
+    pending: int
+
+    @property
+    def value(self) -> float | None:
+        return self.met / self.eligible if self.eligible else None
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    label: str
+    as_of: date
+    figure: KpiFigure
+
+
+@dataclass
+class KpiView:
+    key: str
+    figure: KpiFigure
+    definition: str
+    pending_note: str
+    failing: list[tuple[LearnerResult, Verdict]]
+    pending: list[LearnerResult]
+    breakdowns: dict[str, list[Group]]
+    trend: list[TrendPoint]
+
+    @property
+    def chart(self) -> Md:
+        name = self.key.replace("_", " ")
+        alt = f"Chart of {name} by half term; the table below gives the figures"
+        return Md(f"![{alt}](../charts/kpi-{self.key}.svg)")
+
+
+@dataclass
+class ProgrammeView:
+    programme: Programme
+    current: list[tuple[LearnerResult, Placement]] = field(default_factory=list)
+    past: list[tuple[LearnerResult, Placement]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.programme.id
+
+
+def sort_name(result: LearnerResult) -> tuple:
+    """Sort by family then given name, ignoring case and accents' order quirks."""
+    learner = result.learner
+    if learner is None:
+        return ("", "", result.id)
+    return (learner.family.casefold(), learner.given.casefold(), result.id)
+
+
+@dataclass
+class SiteView:
+    result: Result
+
+    @classmethod
+    def build(cls, result: Result) -> SiteView:
+        return cls(result)
+
+    @property
+    def as_of(self) -> date:
+        return self.result.as_of
+
+    @property
+    def school(self) -> School | None:
+        return self.result.cohort.school
+
+    @property
+    def school_name(self) -> str:
+        return self.school.name if self.school else "School"
+
+    @cached_property
+    def published(self) -> list[LearnerResult]:
+        """Learners on roll with a usable id: the only ones with pages."""
+        chosen = [r for r in self.result.learners if r.on_roll and r.records.safe_id]
+        return sorted(chosen, key=sort_name)
+
+    @cached_property
+    def published_ids(self) -> set[str]:
+        return {r.id for r in self.published}
+
+    def name(self, result: LearnerResult) -> str:
+        learner = result.learner
+        return learner.display_name if learner else f"{result.id} (record unreadable)"
+
+    def learner_link(self, result: LearnerResult, root: str) -> Md:
+        if result.id in self.published_ids:
+            return link(self.name(result), f"{root}learners/{result.id}.md")
+        return escape(self.name(result))
+
+    def learner_link_by_id(self, learner_id: str | None, root: str) -> Md:
+        result = self.by_id.get(learner_id) if learner_id else None
+        return self.learner_link(result, root) if result else escape(learner_id or "")
+
+    @cached_property
+    def by_id(self) -> dict[str, LearnerResult]:
+        return {r.id: r for r in self.result.learners}
+
+    @property
+    def errors(self) -> list[Finding]:
+        return self.result.errors
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return self.result.warnings
+
+    @cached_property
+    def overdue(self) -> list[Finding]:
+        rules = {
+            "review-missed",
+            "ehcp-review-overdue",
+            "phase-transfer-review",
+            "baseline-missing",
+            "ilp-missing",
+        }
+        return [f for f in self.result.findings if f.rule in rules]
+
+    @cached_property
+    def findings_by_file(self) -> list[tuple[str, list[Finding]]]:
+        grouped: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.result.findings:
+            grouped[finding.file].append(finding)
+        return sorted(grouped.items())
+
+    def window(self) -> int:
+        return self.school.settings.baseline_window_days if self.school else 42
+
+    @cached_property
+    def trend_results(self) -> list[tuple[str, date, Result]]:
+        """Each completed half term's KPIs, judged as of its review deadline."""
+        school = self.school
+        if school is None:
+            return []
+        points = []
+        for term in school.half_terms:
+            deadline = term.deadline(school.settings.review_grace_days)
+            if deadline < self.as_of:
+                judged = evaluate(self.result.cohort, deadline, with_findings=False)
+                points.append((term.title, deadline, judged))
+        return points
+
+    def kpi_view(self, key: str) -> KpiView:
+        counted = [r for r in self.published if key in r.verdicts]
+        failing = [
+            (r, r.verdicts[key]) for r in counted if r.verdicts[key].met is False
+        ]
+        return KpiView(
+            key=key,
+            figure=self.result.kpis[key],
+            definition=DEFINITIONS[key].format(window=self.window()),
+            pending_note=PENDING_NOTE[key].format(window=self.window()),
+            failing=failing,
+            pending=[r for r in counted if r.verdicts[key].pending],
+            breakdowns=self._breakdowns(key),
+            trend=[
+                TrendPoint(label, day, judged.kpis[key])
+                for label, day, judged in self.trend_results
+            ],
+        )
+
+    def _breakdowns(self, key: str) -> dict[str, list[Group]]:
+        def learner_field(getter: Callable) -> Callable[[LearnerResult], str]:
+            return lambda r: str(getter(r.learner)) if r.learner else "unknown"
+
+        splits = {
+            "Primary need": learner_field(lambda learner: learner.primary_need),
+            "Year group": learner_field(lambda learner: _year_name(learner.year_group)),
+            "Class": learner_field(lambda learner: learner.group),
+            "Key worker": learner_field(lambda learner: learner.key_worker),
+        }
+        counted = [r for r in self.result.learners if key in r.verdicts]
+        return {title: _groups(counted, key, split) for title, split in splits.items()}
+
+    @cached_property
+    def programmes(self) -> list[ProgrammeView]:
+        views = {
+            pid: ProgrammeView(p)
+            for pid, p in sorted(self.result.cohort.programmes.items())
+        }
+        for result in self.published:
+            for placement in result.records.placements:
+                view = views.get(placement.programme)
+                if view is None or not placement.started(self.as_of):
+                    continue
+                bucket = view.current if placement.active(self.as_of) else view.past
+                bucket.append((result, placement))
+        return list(views.values())
+
+    @cached_property
+    def reviews_missed(self) -> dict[str, list[tuple[LearnerResult, object]]]:
+        return self._slots_by_key_worker(MISSED)
+
+    @cached_property
+    def reviews_due(self) -> dict[str, list[tuple[LearnerResult, object]]]:
+        return self._slots_by_key_worker(DUE_SOON)
+
+    def _slots_by_key_worker(self, state: str) -> dict[str, list]:
+        grouped: dict[str, list] = defaultdict(list)
+        for result in self.published:
+            for slot in result.slots:
+                if slot.state == state:
+                    grouped[_key_worker(result)].append((result, slot))
+        return dict(sorted(grouped.items()))
+
+    @cached_property
+    def ehcp_reviews(self) -> list[tuple[LearnerResult, date, bool]]:
+        """EHCP annual reviews overdue or due in the next eight weeks."""
+        horizon = self.as_of + timedelta(weeks=SOON_WEEKS)
+        rows = [
+            (r, r.ehcp_due, r.ehcp_due < self.as_of)
+            for r in self.published
+            if r.ehcp_due is not None and r.ehcp_due <= horizon
+        ]
+        return sorted(rows, key=lambda row: (row[1], sort_name(row[0])))
+
+    @cached_property
+    def transfers(self) -> list[tuple[LearnerResult, date, bool]]:
+        """Phase-transfer review deadlines not yet met, passed or in eight weeks."""
+        horizon = self.as_of + timedelta(weeks=SOON_WEEKS)
+        rows = [
+            (r, r.transfer[0], r.transfer[0] < self.as_of)
+            for r in self.published
+            if r.transfer is not None and not r.transfer[1] and r.transfer[0] <= horizon
+        ]
+        return sorted(rows, key=lambda row: (row[1], sort_name(row[0])))
+
+
+def _key_worker(result: LearnerResult) -> str:
+    return result.learner.key_worker if result.learner else "Unknown key worker"
+
+
+def _year_name(year_group: int) -> str:
+    return "Reception" if year_group == 0 else f"Year {year_group}"
+
+
+def _groups(
+    counted: Iterable[LearnerResult], key: str, split: Callable[[LearnerResult], str]
+) -> list[Group]:
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for result in counted:
+        verdict = result.verdicts[key]
+        row = tally[split(result)]
+        if verdict.pending:
+            row[2] += 1
+        else:
+            row[1] += 1
+            row[0] += 1 if verdict.met else 0
+    return [
+        Group(name, *counts) for name, counts in sorted(tally.items(), key=_natural)
+    ]
+
+
+def _natural(item: tuple[str, list[int]]) -> tuple:
+    name = item[0]
+    digits = "".join(ch for ch in name if ch.isdigit())
+    return (name.rstrip("0123456789 "), int(digits) if digits else -1, name)

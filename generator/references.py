@@ -1,0 +1,436 @@
+"""Checks that reach across fields and files: ids that must point at something,
+ids that must be unique, and numbers that must fit their scale."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .findings import Finding
+from .load import Document
+from .records import Programme, School
+from .validate import did_you_mean, label
+
+if TYPE_CHECKING:
+    from .cohort import LearnerRecords
+
+Problem = tuple[str, int, str]  # rule, line, message
+
+
+def _unknown(kind: str, where: str, value: str, known: Iterable[str], fix: str) -> str:
+    options = sorted(known)
+    guess = did_you_mean(value, options)
+    return f"{where}: '{value}' is not {kind}.{guess} {fix}"
+
+
+def school_problems(document: Document) -> list[tuple[int, str]]:
+    """Half terms that run backwards or overlap, and scales upside down."""
+    data = document.data
+    problems = []
+    terms = []
+    for index, year in enumerate(data["calendar"]):
+        for name, dates in year["half_terms"].items():
+            path = ("calendar", index, "half_terms", name)
+            start, end = (
+                date.fromisoformat(dates["start"]),
+                date.fromisoformat(dates["end"]),
+            )
+            if end < start:
+                problems.append(
+                    (
+                        document.line((*path, "end")),
+                        f"{label(path, data, 'school')}: the last day ({dates['end']}) "
+                        f"is before the first day ({dates['start']}). Check the dates.",
+                    )
+                )
+            terms.append((start, end, f"{year['year']}-{name}", path))
+    terms.sort()
+    for (_, end, first, _), (start, _, second, path) in zip(
+        terms, terms[1:], strict=False
+    ):
+        if start <= end:
+            problems.append(
+                (
+                    document.line((*path, "start")),
+                    f"Half term {second} starts before half term {first} ends. Check "
+                    "the dates of both.",
+                )
+            )
+    for key, scale in data.get("scales", {}).items():
+        if scale["min"] >= scale["max"]:
+            problems.append(
+                (
+                    document.line(("scales", key, "min")),
+                    f"scales → {key}: the lowest score ({scale['min']}) must be below "
+                    f"the highest ({scale['max']}).",
+                )
+            )
+    return problems
+
+
+def programme_problems(document: Document, school: School | None) -> list[Problem]:
+    data = document.data
+    problems: list[Problem] = list(
+        _duplicate_ids(document, ("programmes",), "programme", "id")
+    )
+    if school is None:
+        return problems
+    for index, programme in enumerate(data["programmes"]):
+        path = ("programmes", index, "area")
+        if programme["area"] not in school.areas:
+            problems.append(
+                _area_problem(document, path, programme["area"], school, "programmes")
+            )
+    return problems
+
+
+def _area_problem(
+    document: Document, path: tuple, area: str, school: School, kind: str
+):
+    where = label(path, document.data, kind)
+    return (
+        "reference",
+        document.line(path),
+        _unknown(
+            "an area in school.yaml",
+            where,
+            area,
+            school.areas,
+            "Use one of the areas listed in school.yaml, or add it there.",
+        ),
+    )
+
+
+def _duplicate_ids(
+    document: Document, path: tuple, noun: str, id_field: str
+) -> Iterator[Problem]:
+    node: Any = document.data
+    for key in path:
+        node = node[key]
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(node):
+        ident = item[id_field]
+        line = document.line((*path, index, id_field))
+        if ident in first_line:
+            yield (
+                "schema",
+                line,
+                f"Two {noun}s have the id '{ident}' (lines {first_line[ident]} and "
+                f"{line}). Give each {noun} its own id.",
+            )
+        else:
+            first_line[ident] = line
+
+
+def review_name_message(name: str, school: School) -> str:
+    keys = [term.key for term in school.half_terms]
+    guess = did_you_mean(name.removesuffix(".yaml"), keys)
+    return (
+        f"The review file name '{name}' is not a half term in the school.yaml "
+        f"calendar, so Pathways cannot tell which half term it reviews.{guess} Name "
+        "it after its half term, for example 2026-27-autumn-1.yaml."
+    )
+
+
+def learner_problems(
+    folder_id: str,
+    documents: dict[str, tuple[Path, Document]],
+    reviews: dict[str, tuple[Path, Document]],
+    school: School,
+    programmes: dict[str, Programme],
+) -> list[tuple[Path, str, int, str]]:
+    """Every broken reference in one learner's files, as (file, rule, line, message)."""
+    found: list[tuple[Path, str, int, str]] = []
+
+    def add(path: Path, problems: Iterable[Problem]) -> None:
+        found.extend((path, *problem) for problem in problems)
+
+    ehcp_ids: set[str] | None = None
+    if "learner.yaml" in documents:
+        path, document = documents["learner.yaml"]
+        add(path, _learner_file(folder_id, document, school))
+        ehcp_ids = {o["id"] for o in document.data["ehcp"]["outcomes"]}
+    if "baseline.yaml" in documents:
+        path, document = documents["baseline.yaml"]
+        add(path, _baseline_file(document, school))
+    target_ids: set[str] | None = None
+    outcome_ids: set[str] | None = None
+    if "ilp.yaml" in documents:
+        path, document = documents["ilp.yaml"]
+        add(path, _ilp_file(document, school, ehcp_ids))
+        target_ids = {t["id"] for t in document.data["targets"]}
+        outcome_ids = {o["id"] for o in document.data["outcomes"]}
+    placed: set[str] | None = None
+    if "interventions.yaml" in documents:
+        path, document = documents["interventions.yaml"]
+        add(path, _interventions_file(document, school, programmes, target_ids))
+        placed = {p["programme"] for p in document.data}
+    for path, document in reviews.values():
+        add(path, _review_file(document, target_ids, outcome_ids, placed))
+    return found
+
+
+def _learner_file(
+    folder_id: str, document: Document, school: School
+) -> Iterator[Problem]:
+    data = document.data
+    if data["id"] != folder_id:
+        yield (
+            "reference",
+            document.line(("id",)),
+            f"id: '{data['id']}' differs from the folder name '{folder_id}'. The id "
+            "and the folder name must be the same: change one to match the other.",
+        )
+    yield from _duplicate_ids(document, ("ehcp", "outcomes"), "EHCP outcome", "id")
+    for index, outcome in enumerate(data["ehcp"]["outcomes"]):
+        if outcome["area"] not in school.areas:
+            yield _area_problem(
+                document,
+                ("ehcp", "outcomes", index, "area"),
+                outcome["area"],
+                school,
+                "learner",
+            )
+    entry, leaving = data["entry_date"], data.get("leaving_date")
+    if leaving is not None and leaving < entry:
+        yield (
+            "schema",
+            document.line(("leaving_date",)),
+            f"leaving_date ({leaving}) is before entry_date ({entry}). Check both "
+            "dates.",
+        )
+
+
+def _measures(
+    document: Document, school: School, kind: str
+) -> Iterator[tuple[tuple, dict]]:
+    data = document.data
+    if kind == "baseline":
+        for section in ("academic", "psed"):
+            for index, measure in enumerate(data[section]):
+                yield (section, index), measure
+    else:
+        for index, placement in enumerate(data):
+            for moment in ("entry", "exit"):
+                if moment in placement:
+                    yield (index, moment), placement[moment]
+
+
+def _measure_problems(
+    document: Document, school: School, kind: str
+) -> Iterator[Problem]:
+    for path, measure in _measures(document, school, kind):
+        where = label(path, document.data, kind)
+        if "area" in measure and measure["area"] not in school.areas:
+            yield _area_problem(
+                document, (*path, "area"), measure["area"], school, kind
+            )
+        scale_id = measure.get("scale")
+        if scale_id is None:
+            continue
+        if scale_id not in school.scales:
+            yield (
+                "reference",
+                document.line((*path, "scale")),
+                _unknown(
+                    "a scale in school.yaml",
+                    f"{where} → scale",
+                    scale_id,
+                    school.scales,
+                    "Use one of the scales listed in school.yaml, or add it there.",
+                ),
+            )
+            continue
+        scale, value = school.scales[scale_id], measure["value"]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            yield (
+                "schema",
+                document.line((*path, "value")),
+                f"{where} → value: '{value}' is not a number, but the scale "
+                f"{scale_id} needs a score from {scale.min:g} to {scale.max:g}. "
+                "Write the "
+                "score, or remove the scale if the result is in words.",
+            )
+        elif not scale.min <= value <= scale.max:
+            yield (
+                "schema",
+                document.line((*path, "value")),
+                f"{where} → value: {value:g} is outside the scale {scale_id}, which "
+                f"runs from {scale.min:g} to {scale.max:g}. Check the score.",
+            )
+
+
+def _baseline_file(document: Document, school: School) -> Iterator[Problem]:
+    yield from _measure_problems(document, school, "baseline")
+    for index, area in enumerate(document.data["priorities"]):
+        if area not in school.areas:
+            yield _area_problem(
+                document, ("priorities", index), area, school, "baseline"
+            )
+
+
+def _ilp_file(
+    document: Document, school: School, ehcp_ids: set[str] | None
+) -> Iterator[Problem]:
+    data = document.data
+    yield from _duplicate_ids(document, ("targets",), "target", "id")
+    yield from _duplicate_ids(document, ("outcomes",), "outcome", "id")
+    for index, target in enumerate(data["targets"]):
+        if target["area"] not in school.areas:
+            yield _area_problem(
+                document, ("targets", index, "area"), target["area"], school, "ilp"
+            )
+        if ehcp_ids is not None and target["ehcp_outcome"] not in ehcp_ids:
+            path = ("targets", index, "ehcp_outcome")
+            yield (
+                "reference",
+                document.line(path),
+                _unknown(
+                    "an EHCP outcome in learner.yaml",
+                    label(path, data, "ilp"),
+                    target["ehcp_outcome"],
+                    ehcp_ids,
+                    "Use the id of one of the EHCP outcomes in learner.yaml.",
+                ),
+            )
+
+
+def _interventions_file(
+    document: Document,
+    school: School,
+    programmes: dict[str, Programme],
+    target_ids: set[str] | None,
+) -> Iterator[Problem]:
+    data = document.data
+    yield from _measure_problems(document, school, "interventions")
+    for index, placement in enumerate(data):
+        where = label((index,), data, "interventions")
+        if placement["programme"] not in programmes:
+            yield (
+                "reference",
+                document.line((index, "programme")),
+                _unknown(
+                    "a programme in programmes.yaml",
+                    f"{where} → programme",
+                    placement["programme"],
+                    programmes,
+                    "Use the id of a programme in programmes.yaml, or add the "
+                    "programme there.",
+                ),
+            )
+        if placement["area"] not in school.areas:
+            yield _area_problem(
+                document, (index, "area"), placement["area"], school, "interventions"
+            )
+        for number, target in enumerate(placement["targets"]):
+            if target_ids is None or target not in target_ids:
+                known = target_ids or set()
+                fix = (
+                    "Use the id of a target in ilp.yaml."
+                    if target_ids is not None
+                    else (
+                        "This learner has no ilp.yaml yet, so there is no target to "
+                        "link: write targets: [] until there is."
+                    )
+                )
+                yield (
+                    "reference",
+                    document.line((index, "targets", number)),
+                    _unknown(
+                        "a target in ilp.yaml", f"{where} → targets", target, known, fix
+                    ),
+                )
+        if "end" in placement and placement["end"] < placement["start"]:
+            yield (
+                "schema",
+                document.line((index, "end")),
+                f"{where} → end ({placement['end']}) is before its start "
+                f"({placement['start']}). Check both dates.",
+            )
+    yield from _overlapping_placements(document)
+
+
+def _overlapping_placements(document: Document) -> Iterator[Problem]:
+    by_programme: dict[str, list[int]] = defaultdict(list)
+    for index, placement in enumerate(document.data):
+        by_programme[placement["programme"]].append(index)
+    for programme, indexes in by_programme.items():
+        spans = sorted(
+            (document.data[i]["start"], document.data[i].get("end") or "9999-12-31", i)
+            for i in indexes
+        )
+        for (_, end, _), (start, _, later) in zip(spans, spans[1:], strict=False):
+            if start <= end:
+                yield (
+                    "schema",
+                    document.line((later, "start")),
+                    f"This placement on {programme} starts before the earlier one on "
+                    f"{programme} has ended. A learner can have one placement on a "
+                    "programme at a time: give the earlier one an end date, or "
+                    "merge them.",
+                )
+
+
+def _review_file(
+    document: Document,
+    target_ids: set[str] | None,
+    outcome_ids: set[str] | None,
+    placed: set[str] | None,
+) -> Iterator[Problem]:
+    sections = (
+        (
+            "targets",
+            target_ids,
+            "a target in ilp.yaml",
+            "Use the id of a target in ilp.yaml.",
+        ),
+        (
+            "outcomes",
+            outcome_ids,
+            "a subject outcome in ilp.yaml",
+            "Use the id of an outcome in ilp.yaml.",
+        ),
+        (
+            "interventions",
+            placed,
+            "a programme this learner is placed on in interventions.yaml",
+            "Rate interventions by the programme id used in interventions.yaml.",
+        ),
+    )
+    for section, known, kind, fix in sections:
+        for key in document.data.get(section) or {}:
+            if known is None or key not in known:
+                yield (
+                    "reference",
+                    document.line((section, key)),
+                    _unknown(kind, section, key, known or set(), fix),
+                )
+
+
+def check_id_clashes(learners: list[LearnerRecords]) -> None:
+    """Mark learners whose folder names differ only in case: on Windows and Macs
+    they would be the same folder, and their pages the same address."""
+    by_folded: dict[str, list[LearnerRecords]] = defaultdict(list)
+    for learner in learners:
+        by_folded[learner.id.casefold()].append(learner)
+    for group in by_folded.values():
+        if len(group) < 2:
+            continue
+        names = " and ".join(f"'{learner.id}'" for learner in group)
+        for learner in group:
+            learner.broken = True
+            learner.findings.append(
+                Finding(
+                    "reference",
+                    learner.id,
+                    f"{learner.folder}/learner.yaml",
+                    None,
+                    f"The learner folders {names} differ only in capital letters, "
+                    "which "
+                    "Windows and Mac computers treat as the same folder. Give one of "
+                    "them a different id.",
+                )
+            )

@@ -1,0 +1,472 @@
+"""The KPIs and the statutory rules: records in, verdicts and findings out.
+
+Everything here is a function of the records and `as_of`, so the KPI for a past
+half term is the same function evaluated at an earlier date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from .calendar import long_date
+from .cohort import Cohort, LearnerRecords
+from .findings import Finding
+from .records import KPI_KEYS, Baseline, Ilp, Learner, School, Settings
+from .schedule import (
+    DUE_SOON,
+    LATE,
+    MISSED,
+    NOT_HELD,
+    ReviewSlot,
+    ehcp_review_due,
+    passed_slots,
+    phase_transfer,
+    review_slots,
+)
+
+UNREADABLE = (
+    "a record cannot be read or checked, so nothing can count until it is fixed"
+)
+NO_LEARNER = "learner.yaml cannot be read, so nothing can count until it is fixed"
+SCHOOL_BROKEN = "school.yaml or programmes.yaml cannot be used, so no learner can count"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One learner against one KPI: met, not met, or pending (in no denominator)."""
+
+    met: bool | None
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def pending(self) -> bool:
+        return self.met is None
+
+
+PENDING = Verdict(None)
+MET = Verdict(True)
+
+
+@dataclass
+class LearnerResult:
+    """What the rules make of one learner on `as_of`."""
+
+    records: LearnerRecords
+    on_roll: bool
+    settled: bool
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    slots: list[ReviewSlot] = field(default_factory=list)
+    ehcp_due: date | None = None
+    transfer: tuple[date, bool] | None = None
+
+    @property
+    def id(self) -> str:
+        return self.records.id
+
+    @property
+    def learner(self) -> Learner | None:
+        return self.records.learner
+
+
+@dataclass(frozen=True)
+class KpiFigure:
+    key: str
+    met: int
+    eligible: int
+    pending: int
+    target: float
+
+    @property
+    def value(self) -> float | None:
+        return self.met / self.eligible if self.eligible else None
+
+    @property
+    def achieved(self) -> bool | None:
+        if not self.eligible:
+            return None
+        return Fraction(self.met, self.eligible) >= Fraction(str(self.target))
+
+    def as_json(self) -> dict:
+        return {
+            "met": self.met,
+            "eligible": self.eligible,
+            "pending": self.pending,
+            "value": self.value,
+            "target": self.target,
+            "achieved": self.achieved,
+        }
+
+
+@dataclass
+class Result:
+    as_of: date
+    cohort: Cohort
+    kpis: dict[str, KpiFigure]
+    learners: list[LearnerResult]
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+
+def evaluate(cohort: Cohort, as_of: date, with_findings: bool = True) -> Result:
+    """Compute every learner's verdicts, the KPI figures and the rule findings."""
+    school = cohort.school
+    settings = school.settings if school else Settings()
+    learners = [_judge(cohort, records, as_of, settings) for records in cohort.learners]
+    findings: list[Finding] = []
+    if with_findings:
+        findings = cohort.all_findings()
+        if school is not None:
+            for result in learners:
+                findings.extend(_rule_findings(result, school, as_of))
+        findings.sort(key=Finding.sort_key)
+    targets = school.targets if school else {}
+    kpis = {key: _figure(key, learners, targets.get(key, 1.0)) for key in KPI_KEYS}
+    return Result(as_of, cohort, kpis, learners, findings)
+
+
+def _figure(key: str, learners: list[LearnerResult], target: float) -> KpiFigure:
+    verdicts = [r.verdicts[key] for r in learners if key in r.verdicts]
+    return KpiFigure(
+        key=key,
+        met=sum(1 for v in verdicts if v.met),
+        eligible=sum(1 for v in verdicts if not v.pending),
+        pending=sum(1 for v in verdicts if v.pending),
+        target=target,
+    )
+
+
+def _judge(
+    cohort: Cohort, records: LearnerRecords, as_of: date, settings: Settings
+) -> LearnerResult:
+    learner, school = records.learner, cohort.school
+    if learner is None:
+        failed = Verdict(False, (NO_LEARNER,))
+        return LearnerResult(records, True, True, dict.fromkeys(KPI_KEYS, failed))
+    if not learner.on_roll(as_of):
+        return LearnerResult(records, False, False)
+    settled = (as_of - learner.entry_date).days > settings.baseline_window_days
+    result = LearnerResult(records, True, settled)
+    if school is None:
+        result.verdicts = dict.fromkeys(KPI_KEYS, Verdict(False, (SCHOOL_BROKEN,)))
+        return result
+
+    result.slots = review_slots(learner, records.reviews, school, as_of)
+    due = ehcp_review_due(learner, as_of, settings.ehcp_review_months)
+    result.ehcp_due = due[1] if due else None
+    result.transfer = phase_transfer(learner, school, as_of)
+
+    passed = passed_slots(result.slots, as_of)
+    broken_reason = SCHOOL_BROKEN if cohort.school_broken else UNREADABLE
+    broken = records.broken or cohort.school_broken
+    for key in ("baseline", "outcomes", "interventions"):
+        if not settled:
+            result.verdicts[key] = PENDING
+        elif broken:
+            result.verdicts[key] = Verdict(False, (broken_reason,))
+        else:
+            result.verdicts[key] = _KPI_RULES[key](records, school, as_of)
+    if not passed:
+        result.verdicts["on_track"] = PENDING
+    elif broken:
+        result.verdicts["on_track"] = Verdict(False, (broken_reason,))
+    else:
+        result.verdicts["on_track"] = _on_track(records, passed[-1], settings, as_of)
+    return result
+
+
+def baseline_on(records: LearnerRecords, as_of: date) -> Baseline | None:
+    """The baseline as it stood on `as_of`: one dated later did not exist yet."""
+    baseline = records.baseline
+    return baseline if baseline is not None and baseline.date <= as_of else None
+
+
+def ilp_on(records: LearnerRecords, as_of: date) -> Ilp | None:
+    ilp = records.ilp
+    return ilp if ilp is not None and ilp.agreed <= as_of else None
+
+
+def _kpi_baseline(records: LearnerRecords, school: School, as_of: date) -> Verdict:
+    baseline = baseline_on(records, as_of)
+    if baseline is None:
+        return Verdict(False, ("no baseline has been recorded",))
+    reasons = []
+    if not baseline.academic:
+        reasons.append("the baseline has no academic measure")
+    if not baseline.psed:
+        reasons.append("the baseline has no PSED measure")
+    ilp = ilp_on(records, as_of)
+    targeted = {t.area for t in ilp.targets if t.active} if ilp else set()
+    for area in baseline.priorities:
+        if area not in targeted:
+            reasons.append(
+                f"priority {_area_name(school, area)} has no active ILP target"
+            )
+    return Verdict(not reasons, tuple(reasons))
+
+
+def _kpi_outcomes(records: LearnerRecords, school: School, as_of: date) -> Verdict:
+    ilp = ilp_on(records, as_of)
+    if ilp is None:
+        return Verdict(False, ("no ILP has been agreed",))
+    reasons = []
+    if not ilp.learner_involved:
+        reasons.append("the learner did not take part in setting the ILP")
+    active = [t for t in ilp.targets if t.active]
+    if not active:
+        reasons.append("the ILP has no active target")
+    if not any(o.planned for o in ilp.outcomes):
+        reasons.append("the ILP has no planned subject outcome")
+    learner = records.learner
+    assert learner is not None
+    for need in ("SEMH", "ASC"):
+        if need not in learner.needs:
+            continue
+        served = any(need in school.areas[t.area].needs for t in active)
+        if not served:
+            reasons.append(f"no active target serves the learner's {need} need")
+    return Verdict(not reasons, tuple(reasons))
+
+
+def _kpi_interventions(records: LearnerRecords, school: School, as_of: date) -> Verdict:
+    baseline = baseline_on(records, as_of)
+    if baseline is None:
+        return Verdict(False, ("no baseline has been recorded",))
+    reasons = []
+    for area in baseline.priorities:
+        covered = any(
+            p.area == area and p.covers_need(as_of) for p in records.placements
+        )
+        if not covered:
+            reasons.append(
+                f"priority {_area_name(school, area)} has no current intervention"
+            )
+    return Verdict(not reasons, tuple(reasons))
+
+
+_KPI_RULES = {
+    "baseline": _kpi_baseline,
+    "outcomes": _kpi_outcomes,
+    "interventions": _kpi_interventions,
+}
+
+
+def _on_track(
+    records: LearnerRecords, slot: ReviewSlot, settings: Settings, as_of: date
+) -> Verdict:
+    title = slot.half_term.title
+    if slot.state == MISSED:
+        return Verdict(False, (f"the {title} review was missed",))
+    review = slot.review
+    assert review is not None
+    if slot.state == NOT_HELD:
+        return Verdict(False, (f"the {title} review was not held",))
+    ilp = ilp_on(records, as_of)
+    items = []
+    if ilp is not None:
+        items += [
+            (f"target {t.id}", review.targets.get(t.id))
+            for t in ilp.targets
+            if t.active
+        ]
+        items += [
+            (f"outcome {o.id}", review.outcomes.get(o.id))
+            for o in ilp.outcomes
+            if o.planned
+        ]
+    items += [
+        (f"intervention {key}", rating) for key, rating in review.interventions.items()
+    ]
+    if not items:
+        return Verdict(False, (f"the {title} review rates nothing",))
+    reasons = []
+    for name, rating in items:
+        if rating is None:
+            reasons.append(f"{name} was not rated at the {title} review")
+        elif not rating.good:
+            reasons.append(f"{name} was rated {rating.rating} at the {title} review")
+    good = len(items) - len(reasons)
+    met = Fraction(good, len(items)) >= Fraction(str(settings.on_track_min_share))
+    return Verdict(met, () if met else tuple(reasons))
+
+
+def _area_name(school: School, area: str) -> str:
+    known = school.areas.get(area)
+    return known.name.lower() if known else area
+
+
+def _rule_findings(
+    result: LearnerResult, school: School, as_of: date
+) -> Iterator[Finding]:
+    """The review, EHCP and statutory findings for one learner on roll."""
+    learner, records = result.learner, result.records
+    if learner is None or not result.on_roll:
+        return
+    folder = records.folder
+
+    def finding(
+        rule: str, name: str, line: int | None, message: str, **details
+    ) -> Finding:
+        return Finding(rule, records.id, f"{folder}/{name}", line, message, details)
+
+    if result.settled and records.missing("baseline.yaml"):
+        yield finding(
+            "baseline-missing",
+            "baseline.yaml",
+            None,
+            _missing_message(learner, "baseline", school),
+        )
+    elif result.settled and records.baseline and records.baseline.date > as_of:
+        yield finding(
+            "baseline-missing",
+            "baseline.yaml",
+            None,
+            f"The baseline is dated {long_date(records.baseline.date)}, after "
+            f"{long_date(as_of)}, so it does not count yet. Check the date.",
+        )
+    if result.settled and records.missing("ilp.yaml"):
+        yield finding(
+            "ilp-missing", "ilp.yaml", None, _missing_message(learner, "ILP", school)
+        )
+    elif result.settled and records.ilp and records.ilp.agreed > as_of:
+        yield finding(
+            "ilp-missing",
+            "ilp.yaml",
+            None,
+            f"The ILP is dated {long_date(records.ilp.agreed)}, after "
+            f"{long_date(as_of)}, so it does not count yet. Check the agreed date.",
+        )
+
+    yield from _review_findings(result, finding)
+
+    if result.ehcp_due is not None and as_of > result.ehcp_due:
+        yield finding(
+            "ehcp-review-overdue",
+            "learner.yaml",
+            learner.lines.get("annual_reviews"),
+            f"The EHCP annual review was due by {long_date(result.ehcp_due)} and "
+            "no later "
+            "review is recorded. Hold the annual review, then add its date under "
+            "ehcp → "
+            "annual_reviews.",
+            due=result.ehcp_due.isoformat(),
+        )
+    if result.transfer is not None:
+        deadline, reviewed = result.transfer
+        if as_of > deadline and not reviewed:
+            kind = (
+                "post-16" if learner.ehcp.next_phase[0] == "post-16" else "school phase"
+            )
+            yield finding(
+                "phase-transfer-review",
+                "learner.yaml",
+                learner.lines.get("next_phase"),
+                f"The EHCP had to be reviewed and amended by {long_date(deadline)} "
+                "for the "
+                f"{kind} transfer, and no annual review is recorded in the 12 months "
+                "before that. Hold the review and add its date under ehcp → "
+                "annual_reviews.",
+                due=deadline.isoformat(),
+            )
+    yield from _pfa_finding(result, school, as_of, finding)
+    ilp = ilp_on(records, as_of)
+    for target in ilp.targets if ilp else ():
+        if target.active and target.by < as_of:
+            yield finding(
+                "target-expired",
+                "ilp.yaml",
+                target.line,
+                f"Target {target.id} was to be met by {long_date(target.by)} and "
+                "is still "
+                "active. Review it: set status to achieved or discontinued, or agree a "
+                "new by date with the learner.",
+            )
+
+
+def _missing_message(learner: Learner, what: str, school: School) -> str:
+    window = school.settings.baseline_window_days
+    return (
+        f"{learner.display_name} started on {long_date(learner.entry_date)}, more than "
+        f"{window} days ago, and has no {what} yet. Add the {what} file to their "
+        "folder."
+    )
+
+
+def _review_findings(result: LearnerResult, finding) -> Iterator[Finding]:
+    folder_file = "reviews/{}.yaml"
+    for slot in result.slots:
+        name = folder_file.format(slot.half_term.key)
+        details = {"half_term": slot.half_term.key, "due": slot.deadline.isoformat()}
+        title = slot.half_term.title
+        if slot.state == MISSED:
+            yield finding(
+                "review-missed",
+                name,
+                None,
+                f"The {title} review was due by {long_date(slot.deadline)} and has not "
+                f"been recorded. Add {name} (pathways new review {result.id} makes a "
+                "start). If the review could not happen, add the file with its date "
+                "and not_held giving the reason.",
+                **details,
+            )
+        elif slot.state == DUE_SOON:
+            yield finding(
+                "review-due",
+                name,
+                None,
+                f"The {title} review is due by {long_date(slot.deadline)}.",
+                **details,
+            )
+        elif slot.state == LATE:
+            review = slot.review
+            yield finding(
+                "review-late",
+                name,
+                review.lines.get("date"),
+                f"The {title} review was held on {long_date(review.date)}, after its "
+                f"deadline of {long_date(slot.deadline)}.",
+                **details,
+            )
+        elif slot.state == NOT_HELD:
+            review = slot.review
+            yield finding(
+                "review-not-held",
+                name,
+                review.lines.get("not_held"),
+                f"The {title} review did not take place. The reason given: "
+                f"{review.not_held.rstrip('. ')}. The half term is explained, but it "
+                "gives no evidence of progress.",
+                **details,
+            )
+
+
+def _pfa_finding(
+    result: LearnerResult, school: School, as_of: date, finding
+) -> Iterator[Finding]:
+    learner = result.learner
+    if learner.year_group < school.settings.pfa_from_year:
+        return
+    ilp = ilp_on(result.records, as_of)
+    areas = [o.area for o in learner.ehcp.outcomes]
+    areas += [t.area for t in ilp.targets if t.status != "discontinued"] if ilp else []
+    if any(school.areas[a].is_pfa for a in areas if a in school.areas):
+        return
+    pfa = [area.name.lower() for area in school.areas.values() if area.is_pfa]
+    choice = f" ({', '.join(pfa)})" if pfa else " (add pfa areas to school.yaml first)"
+    yield finding(
+        "pfa-missing",
+        "learner.yaml",
+        learner.lines.get("outcomes"),
+        f"{learner.display_name} is in Year {learner.year_group} and has no Preparing "
+        "for Adulthood outcome or target. Add an EHCP outcome or an ILP target in a "
+        f"Preparing for Adulthood area{choice}.",
+    )
