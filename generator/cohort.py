@@ -255,7 +255,7 @@ def read_learner(
 
     if school is not None:
         problems = references.learner_problems(
-            folder.name, documents, reviews, school, programmes
+            folder, documents, reviews, school, programmes
         )
         for path, rule, line, message in problems:
             reader.add(rule, path, line, message)

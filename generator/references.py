@@ -136,7 +136,7 @@ def review_name_message(name: str, school: School) -> str:
 
 
 def learner_problems(
-    folder_id: str,
+    folder: Path,
     documents: dict[str, tuple[Path, Document]],
     reviews: dict[str, tuple[Path, Document]],
     school: School,
@@ -148,26 +148,27 @@ def learner_problems(
     def add(path: Path, problems: Iterable[Problem]) -> None:
         found.extend((path, *problem) for problem in problems)
 
-    ehcp_ids: set[str] | None = None
-    if "learner.yaml" in documents:
-        path, document = documents["learner.yaml"]
-        add(path, _learner_file(folder_id, document, school))
-        ehcp_ids = {o["id"] for o in document.data["ehcp"]["outcomes"]}
-    if "baseline.yaml" in documents:
-        path, document = documents["baseline.yaml"]
-        add(path, _baseline_file(document, school))
-    target_ids: set[str] | None = None
-    outcome_ids: set[str] | None = None
-    if "ilp.yaml" in documents:
-        path, document = documents["ilp.yaml"]
-        add(path, _ilp_file(document, school, ehcp_ids))
-        target_ids = {t["id"] for t in document.data["targets"]}
-        outcome_ids = {o["id"] for o in document.data["outcomes"]}
-    placed: set[str] | None = None
-    if "interventions.yaml" in documents:
-        path, document = documents["interventions.yaml"]
-        add(path, _interventions_file(document, school, programmes, target_ids))
-        placed = {p["programme"] for p in document.data}
+    def ids(name: str, read) -> set[str] | None:
+        """Ids a file defines; None when it exists but is unreadable, so that
+        nothing is reported twice; empty when the file is absent."""
+        if name in documents:
+            return read(documents[name][1].data)
+        return None if (folder / name).is_file() else set()
+
+    ehcp_ids = ids("learner.yaml", lambda d: {o["id"] for o in d["ehcp"]["outcomes"]})
+    target_ids = ids("ilp.yaml", lambda d: {t["id"] for t in d["targets"]})
+    outcome_ids = ids("ilp.yaml", lambda d: {o["id"] for o in d["outcomes"]})
+    placed = ids("interventions.yaml", lambda d: {p["programme"] for p in d})
+    checks = {
+        "learner.yaml": lambda doc: _learner_file(folder.name, doc, school),
+        "baseline.yaml": lambda doc: _baseline_file(doc, school),
+        "ilp.yaml": lambda doc: _ilp_file(doc, school, ehcp_ids),
+        "interventions.yaml": lambda doc: _interventions_file(
+            doc, school, programmes, target_ids
+        ),
+    }
+    for name, (path, document) in documents.items():
+        add(path, checks[name](document))
     for path, document in reviews.values():
         add(path, _review_file(document, target_ids, outcome_ids, placed))
     return found
@@ -326,13 +327,12 @@ def _interventions_file(
                 document, (index, "area"), placement["area"], school, "interventions"
             )
         for number, target in enumerate(placement["targets"]):
-            if target_ids is None or target not in target_ids:
-                known = target_ids or set()
+            if target_ids is not None and target not in target_ids:
                 fix = (
                     "Use the id of a target in ilp.yaml."
-                    if target_ids is not None
+                    if target_ids
                     else (
-                        "This learner has no ilp.yaml yet, so there is no target to "
+                        "This learner has no ILP target yet, so there is nothing to "
                         "link: write targets: [] until there is."
                     )
                 )
@@ -340,7 +340,11 @@ def _interventions_file(
                     "reference",
                     document.line((index, "targets", number)),
                     _unknown(
-                        "a target in ilp.yaml", f"{where} → targets", target, known, fix
+                        "a target in ilp.yaml",
+                        f"{where} → targets",
+                        target,
+                        target_ids,
+                        fix,
                     ),
                 )
         if "end" in placement and placement["end"] < placement["start"]:
@@ -402,11 +406,11 @@ def _review_file(
     )
     for section, known, kind, fix in sections:
         for key in document.data.get(section) or {}:
-            if known is None or key not in known:
+            if known is not None and key not in known:
                 yield (
                     "reference",
                     document.line((section, key)),
-                    _unknown(kind, section, key, known or set(), fix),
+                    _unknown(kind, section, key, known, fix),
                 )
 
 

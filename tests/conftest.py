@@ -22,7 +22,9 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def check_json(records: Path, as_of: str) -> dict:
-    code, output = run("check", "--records", str(records), "--as-of", as_of, "--format", "json")
+    code, output = run(
+        "check", "--records", str(records), "--as-of", as_of, "--format", "json"
+    )
     assert code in (0, 1), output
     return json.loads(output)
 

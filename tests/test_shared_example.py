@@ -27,7 +27,9 @@ def test_review_findings_match():
     expected = json.loads((SHARED_EXAMPLE / "expected.json").read_text())
     got = check_json(SHARED_EXAMPLE / "records", expected["as_of"])
     rules = {"review-missed", "ehcp-review-overdue"}
-    pairs = sorted([f["rule"], f["learner"]] for f in got["findings"] if f["rule"] in rules)
+    pairs = sorted(
+        [f["rule"], f["learner"]] for f in got["findings"] if f["rule"] in rules
+    )
     assert pairs == sorted(expected["finding_pairs"])
     missed = [f for f in got["findings"] if f["rule"] == "review-missed"]
     assert [f["half_term"] for f in missed] == ["2026-27-autumn-1"]
