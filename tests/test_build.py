@@ -1,0 +1,166 @@
+"""`pathways build` on small schools: the pages, the site, and what it must not do."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, run
+from .factory import ILP, SchoolBuilder
+
+
+def project(tmp_path: Path) -> SchoolBuilder:
+    """A school repository in tmp_path: records, mkdocs.yml and theme overrides."""
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", tmp_path / "overrides")
+    return SchoolBuilder(tmp_path)
+
+
+def build(builder: SchoolBuilder, as_of: str = "2026-11-20") -> tuple[int, str]:
+    root = builder.records.parent
+    return run(
+        "build",
+        "--records",
+        str(builder.records),
+        "--config",
+        str(root / "mkdocs.yml"),
+        "--as-of",
+        as_of,
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("school")
+    builder = project(root)
+    voice = "<script>alert('x')</script> I like **maths** | and # hashes"
+    builder.add("L1", ilp={**ILP, "learner_voice": voice})
+    builder.add(
+        "L2",
+        learner_changes={
+            "name": {"given": "Zoë", "family": "O'Brien"},
+            "needs": {"primary": "ASC"},
+        },
+    )
+    builder.add(
+        "GONE",
+        learner_changes={
+            "name": {"given": "Leftschool", "family": "Person"},
+            "leaving_date": "2026-07-22",
+        },
+    )
+    code, output = build(builder)
+    assert code == 0, output
+    return root
+
+
+def test_pages_are_written_where_mkdocs_yml_says(built):
+    pages = built / "pages"
+    for name in (
+        "index.md",
+        "reviews.md",
+        "data-quality.md",
+        "learners/index.md",
+        "learners/L1.md",
+        "kpi/baseline.md",
+        "kpi/on_track.md",
+        "programmes/index.md",
+        "programmes/zones.md",
+        "charts/kpi-on_track.svg",
+    ):
+        assert (pages / name).is_file(), name
+
+
+def test_home_shows_the_four_kpis(built):
+    html = (built / "site/index.html").read_text()
+    for name in (
+        "Baseline on entry",
+        "Personalised outcomes",
+        "Interventions in place",
+        "On track",
+    ):
+        assert name in html
+    assert "20 November 2026" in html
+
+
+def test_a_leaver_has_no_page_and_is_not_searchable(built):
+    assert not (built / "pages/learners/GONE.md").exists()
+    assert not (built / "site/learners/GONE.html").exists()
+    index = (built / "site/search/search_index.json").read_text()
+    assert "Leftschool" not in index
+    assert "GONE" not in index
+
+
+def test_record_text_is_literal(built):
+    page = (built / "site/learners/L1.html").read_text()
+    assert "<script>alert" not in page
+    # What the browser shows once entities are decoded: exactly what was typed.
+    shown = html.unescape(page)
+    assert "<script>alert('x')</script> I like **maths** | and # hashes" in shown
+    names = html.unescape((built / "site/learners/L2.html").read_text())
+    assert (
+        '<h1 id="zoe-obrien">Zoë O\'Brien</h1>' in names or "Zoë O'Brien</h1>" in names
+    )
+
+
+def test_every_page_asks_not_to_be_indexed_and_loads_nothing_from_outside(built):
+    pages = list((built / "site").rglob("*.html"))
+    assert len(pages) > 10
+    outside = re.compile(r"""(?:src|href)=["']?(?:https?:)?//""")
+    for page in pages:
+        html = page.read_text()
+        assert '<meta name="robots" content="noindex, nofollow">' in html, page
+        assert not outside.search(html), page
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_mkdocs_build_works_on_the_written_pages(built, tmp_path):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(built / "mkdocs.yml"), site_dir=str(tmp_path / "plain"))
+    mkdocs_build(config)
+    assert (tmp_path / "plain/learners/L1.html").is_file()
+
+
+def test_errors_still_build_but_strict_does_not(tmp_path):
+    builder = project(tmp_path)
+    builder.add("L1")
+    (builder.records / "learners/L1/reviews/2026-27-autumn-1.yaml").unlink()
+    code, output = build(builder)
+    assert code == 1
+    page = (tmp_path / "pages/data-quality.md").read_text()
+    assert "review-missed" in page
+    shutil.rmtree(tmp_path / "site")
+    code, output = run(
+        "build",
+        "--strict",
+        "--records",
+        str(builder.records),
+        "--config",
+        str(tmp_path / "mkdocs.yml"),
+        "--as-of",
+        "2026-11-20",
+    )
+    assert code == 1
+    assert not (tmp_path / "site").exists()
+
+
+def test_json_of_the_site_matches_check(built):
+    code, output = run(
+        "check",
+        "--records",
+        str(built / "records"),
+        "--as-of",
+        "2026-11-20",
+        "--format",
+        "json",
+    )
+    report = json.loads(output)
+    # L1 and L2 on roll, both meeting everything; GONE left in July.
+    assert report["kpis"]["on_track"]["eligible"] == 2
