@@ -109,6 +109,8 @@ def label(path: Path_, data: Any, kind: str) -> str:
     for key in path:
         child = node[key] if _has(node, key) else None
         if isinstance(key, int):
+            if parts and parts[-1] == parent_key:
+                parts.pop()  # "target T1" already says which list it is in
             parts.append(_item_name(parent_key, key, child, kind))
         else:
             parts.append(str(key))
@@ -137,6 +139,35 @@ def _item_name(parent: str | int | None, index: int, item: Any, kind: str) -> st
     if isinstance(ident, str) and ident:
         return f"{name} {ident}"
     return f"{name} {index + 1}"
+
+
+def _resolve(node: Any, kind: str) -> Any:
+    """Follow a $ref to the definition it names, in this schema or the shared one."""
+    while isinstance(node, dict) and "$ref" in node:
+        where, _, pointer = node["$ref"].partition("#")
+        target: Any = schema(where.removesuffix(".schema.json") if where else kind)
+        for part in pointer.strip("/").split("/") if pointer.strip("/") else ():
+            target = target[part]
+        kind = where.removesuffix(".schema.json") if where else kind
+        node = target
+    return node
+
+
+def field_schema(kind: str, path: Path_) -> dict:
+    """The schema of the field at `path`, as written where the field is declared."""
+    node: Any = schema(kind)
+    for key in path:
+        resolved = _resolve(node, kind)
+        if not isinstance(resolved, dict):
+            return {}
+        if isinstance(key, int):
+            node = resolved.get("items", {})
+        else:
+            extra = resolved.get("additionalProperties", {})
+            node = resolved.get("properties", {}).get(key, extra)
+    if isinstance(node, dict) and "description" not in node:
+        node = _resolve(node, kind)
+    return node if isinstance(node, dict) else {}
 
 
 def _explain(kind: str, error: jsonschema.ValidationError, document: Document):
@@ -173,7 +204,12 @@ def _explain(kind: str, error: jsonschema.ValidationError, document: Document):
         return _bad_key(error, path, document, where)
     if error.absolute_schema_path and "propertyNames" in error.absolute_schema_path:
         return _bad_key(error, path, document, where)
-    return document.line(path), f"{where}: {_value_problem(check, value, schema_here)}"
+    declared = field_schema(kind, path)
+    about = {**schema_here, "description": declared.get("description")}
+    problem = _value_problem(check, value, about)
+    if not path:
+        return document.line(path), f"The whole file {problem}"
+    return document.line(path), f"{where}: {problem}"
 
 
 def _bad_key(error, path: Path_, document: Document, where: str):
