@@ -389,6 +389,8 @@ def _rule_findings(
                 "is still "
                 "active. Review it: set status to achieved or discontinued, or agree a "
                 "new by date with the learner.",
+                target=target.id,
+                due=target.by.isoformat(),
             )
 
 
