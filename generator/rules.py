@@ -323,7 +323,7 @@ def _rule_findings(
             "baseline-missing",
             "baseline.yaml",
             None,
-            _missing_message(learner, "baseline", school),
+            _missing_message(learner, "baseline", "baseline.yaml", school),
         )
     elif result.settled and records.baseline and records.baseline.date > as_of:
         yield finding(
@@ -335,7 +335,10 @@ def _rule_findings(
         )
     if result.settled and records.missing("ilp.yaml"):
         yield finding(
-            "ilp-missing", "ilp.yaml", None, _missing_message(learner, "ILP", school)
+            "ilp-missing",
+            "ilp.yaml",
+            None,
+            _missing_message(learner, "ILP", "ilp.yaml", school),
         )
     elif result.settled and records.ilp and records.ilp.agreed > as_of:
         yield finding(
@@ -394,12 +397,11 @@ def _rule_findings(
             )
 
 
-def _missing_message(learner: Learner, what: str, school: School) -> str:
+def _missing_message(learner: Learner, what: str, name: str, school: School) -> str:
     window = school.settings.baseline_window_days
     return (
         f"{learner.display_name} started on {long_date(learner.entry_date)}, more than "
-        f"{window} days ago, and has no {what} yet. Add the {what} file to their "
-        "folder."
+        f"{window} days ago, and has no {what} yet. Add {name} to their folder."
     )
 
 
@@ -415,8 +417,8 @@ def _review_findings(result: LearnerResult, finding) -> Iterator[Finding]:
                 name,
                 None,
                 f"The {title} review was due by {long_date(slot.deadline)} and has not "
-                f"been recorded. Add {name} (pathways new review {result.id} makes a "
-                "start). If the review could not happen, add the file with its date "
+                f"been recorded. Add {name}. "
+                "If the review could not happen, add the file with its date "
                 "and not_held giving the reason.",
                 **details,
             )
