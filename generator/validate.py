@@ -320,7 +320,31 @@ def _wrong_type(value: Any, expected: Any, schema_here: dict) -> str:
             f"'{value}' is a single value, but a set of 'name: value' fields is "
             "needed here."
         )
-    return f"'{value}' is the wrong kind of value. {_describe_plain(schema_here)}"
+    needed = " or ".join(
+        _KIND_WORDS[kind] for kind in sorted(wanted) if kind in _KIND_WORDS
+    )
+    return f"is {_kind_of(value)}, but {needed or 'something else'} is needed here."
+
+
+_KIND_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a set of fields",
+    "null": "nothing",
+}
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list (lines starting with '- ')"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (yes/no)"
+    return f"'{value}'"
 
 
 def _bad_date(value: Any) -> str:

@@ -164,3 +164,19 @@ def test_json_of_the_site_matches_check(built):
     report = json.loads(output)
     # L1 and L2 on roll, both meeting everything; GONE left in July.
     assert report["kpis"]["on_track"]["eligible"] == 2
+
+
+def test_names_sort_as_a_reader_expects():
+    from generator.pages.views import collation_key
+
+    names = ["Zoë", "Łucja", "Lewis", "O'Brien", "Obi", "Ólafur", "Siobhán", "ostler"]
+    assert sorted(names, key=collation_key) == [
+        "Lewis",
+        "Łucja",
+        "Obi",
+        "O'Brien",
+        "Ólafur",
+        "ostler",
+        "Siobhán",
+        "Zoë",
+    ]

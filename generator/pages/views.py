@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -98,12 +99,31 @@ class ProgrammeView:
         return self.programme.id
 
 
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"}
+)
+
+
+def collation_key(name: str) -> str:
+    """A key that sorts names as a reader expects: Łucja with L, Zoë with Z,
+    O'Brien beside Obi, whatever the accents, capitals and apostrophes."""
+    folded = unicodedata.normalize("NFKD", name.casefold()).translate(_UNDECOMPOSED)
+    return "".join(
+        ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch)
+    )
+
+
 def sort_name(result: LearnerResult) -> tuple:
-    """Sort by family then given name, ignoring case and accents' order quirks."""
+    """Sort by family then given name, then by exact spelling and id."""
     learner = result.learner
     if learner is None:
-        return ("", "", result.id)
-    return (learner.family.casefold(), learner.given.casefold(), result.id)
+        return ("", "", "", result.id)
+    return (
+        collation_key(learner.family),
+        collation_key(learner.given),
+        learner.family + learner.given,
+        result.id,
+    )
 
 
 @dataclass
