@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import report
+from . import report, scaffold
 from .calendar import DEFAULT_TIMEZONE, today_in
 from .cohort import Cohort, RecordsNotFound, read_cohort
 from .rules import Result, evaluate
@@ -187,6 +187,66 @@ def build(
     if not quiet:
         click.echo(f"Built the site in {built}.")
     sys.exit(_exit_for(result))
+
+
+@main.group()
+def new() -> None:
+    """Start a new record from a template; never overwrites anything."""
+
+
+@new.command("learner")
+@click.argument("learner_id", metavar="ID")
+@records_option
+@as_of_option
+def new_learner(learner_id: str, records: Path, as_of: date | None) -> None:
+    """Make records/learners/ID/learner.yaml for a new learner to fill in.
+
+    \b
+    Example:
+      pathways new learner L2031
+    """
+    _scaffold(
+        records,
+        lambda cohort, today: scaffold.new_learner(cohort, learner_id, today),
+        as_of,
+    )
+
+
+@new.command("review")
+@click.argument("learner_id", metavar="ID")
+@click.option(
+    "--half-term",
+    default=None,
+    help="The half term to review, such as 2026-27-spring-1 (default: the latest).",
+)
+@records_option
+@as_of_option
+def new_review(
+    learner_id: str, half_term: str | None, records: Path, as_of: date | None
+) -> None:
+    """Make a review file listing the learner's active targets, outcomes and
+    interventions, each with a rating to fill in.
+
+    \b
+    Example:
+      pathways new review L2001 --half-term 2026-27-autumn-2
+    """
+    _scaffold(
+        records,
+        lambda cohort, today: scaffold.new_review(cohort, learner_id, half_term, today),
+        as_of,
+    )
+
+
+def _scaffold(records: Path, make, as_of: date | None = None) -> None:
+    try:
+        cohort = read_cohort(records)
+        timezone = cohort.school.timezone if cohort.school else DEFAULT_TIMEZONE
+        made = make(cohort, as_of or today_in(timezone))
+        scaffold.write(made)
+    except (RecordsNotFound, scaffold.ScaffoldRefused) as error:
+        raise _cannot_run(str(error)) from None
+    click.echo(f"Made {made.path}. Fill in the blank fields, then run pathways check.")
 
 
 def _cannot_run(message: str) -> click.ClickException:

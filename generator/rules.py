@@ -417,7 +417,8 @@ def _review_findings(result: LearnerResult, finding) -> Iterator[Finding]:
                 name,
                 None,
                 f"The {title} review was due by {long_date(slot.deadline)} and has not "
-                f"been recorded. Add {name}. "
+                f"been recorded. Add {name} (pathways new review {result.id} "
+                "starts it). "
                 "If the review could not happen, add the file with its date "
                 "and not_held giving the reason.",
                 **details,

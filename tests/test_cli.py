@@ -159,7 +159,7 @@ def test_default_as_of_uses_the_school_time_zone(clean, monkeypatch):
 
 
 def test_every_command_has_help():
-    for command in ("check", "build"):
-        code, output = run(command, "--help")
+    for command in (["check"], ["build"], ["new", "learner"], ["new", "review"]):
+        code, output = run(*command, "--help")
         assert code == 0
         assert "Example:" in output

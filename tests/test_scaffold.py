@@ -1,0 +1,120 @@
+"""`pathways new`: files with every field to fill in, that pass once filled in,
+and never an overwrite."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import check_json, run
+from .factory import SchoolBuilder
+
+
+def fill(text: str, answers: dict[str, str]) -> str:
+    """Put an answer after each blank 'field:' named in answers, in order."""
+    for field, answer in answers.items():
+        text, count = re.subn(
+            rf"^(\s*(?:- )?){field}:(?=\s*(#|$))",
+            rf"\g<1>{field}: {answer}",
+            text,
+            count=1,
+            flags=re.M,
+        )
+        assert count == 1, field
+    return text
+
+
+def test_a_new_learner_passes_once_filled_in(tmp_path):
+    school = SchoolBuilder(tmp_path)
+    code, output = run(
+        "new",
+        "learner",
+        "L9",
+        "--records",
+        str(school.records),
+        "--as-of",
+        "2026-11-02",
+    )
+    assert code == 0, output
+    path = school.records / "learners/L9/learner.yaml"
+    text = path.read_text()
+    assert "entry_date: 2026-11-02" in text
+    blank = check_json(school.records, "2026-11-03")
+    assert {f["rule"] for f in blank["findings"]} == {"schema"}
+    path.write_text(
+        fill(
+            text,
+            {
+                "given": "Siobhán",
+                "family": "O'Brien",
+                "date_of_birth": "2015-01-31",
+                "year_group": "6",
+                "group": "Kestrels",
+                "key_worker": "Ms Key",
+                "primary": "ASC",
+                "issued": "2026-06-01",
+                "area": "social-communication",
+                "text": "Will join a group game.",
+            },
+        )
+    )
+    report = check_json(school.records, "2026-11-03")
+    assert report["findings"] == []
+    assert report["kpis"]["baseline"]["pending"] == 1
+
+
+def test_a_new_review_lists_what_to_rate_and_passes_once_filled_in(tmp_path):
+    school = SchoolBuilder(tmp_path)
+    school.add("L1")
+    code, output = run(
+        "new", "review", "L1", "--records", str(school.records), "--as-of", "2026-12-10"
+    )
+    assert code == 0, output
+    path = school.records / "learners/L1/reviews/2026-27-autumn-2.yaml"
+    text = path.read_text()
+    assert "  T1:  # Use a calm-down tool.\n    rating:\n" in text
+    assert "  O1:  # English: Write a paragraph.\n" in text
+    assert "  zones:  # weekly\n" in text
+    assert "reviewed_by: Ms Key\n" in text
+    text = text.replace("learner_comment:", "# learner_comment:")
+    text = re.sub(r"rating:\n    note:.*", "rating: on-track", text)
+    path.write_text(text)
+    report = check_json(school.records, "2026-12-29")
+    assert report["findings"] == []
+    assert report["kpis"]["on_track"]["met"] == 1
+
+
+def test_never_overwrites(tmp_path):
+    school = SchoolBuilder(tmp_path)
+    folder = school.add("L1")
+    review = folder / "reviews/2026-27-autumn-1.yaml"
+    before = review.read_bytes()
+    code, output = run(
+        "new",
+        "review",
+        "L1",
+        "--half-term",
+        "2026-27-autumn-1",
+        "--records",
+        str(school.records),
+    )
+    assert code == 2
+    assert "never overwrites" in output
+    assert review.read_bytes() == before
+    code, output = run("new", "learner", "l1", "--records", str(school.records))
+    assert code == 2
+    assert "There is already a learner folder L1." in output
+
+
+def test_refuses_unknown_learners_half_terms_and_unsafe_ids(tmp_path):
+    school = SchoolBuilder(tmp_path)
+    school.add("L1")
+    records = str(school.records)
+    assert run("new", "review", "L7", "--records", records)[0] == 2
+    code, output = run(
+        "new", "review", "L1", "--half-term", "2026-27-autumn1", "--records", records
+    )
+    assert code == 2
+    assert "'2026-27-autumn1' is not a half term in school.yaml" in output
+    code, output = run("new", "learner", "../evil", "--records", records)
+    assert code == 2
+    assert not (school.records.parent / "evil").exists()
