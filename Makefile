@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+CODE := generator tests $(wildcard benchmarks)
 
 .PHONY: site test check lint format clean
 
@@ -20,13 +21,13 @@ check: $(VENV)/.installed
 	$(BIN)/pathways check
 
 test: $(VENV)/.installed
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/pytest
 
 format: $(VENV)/.installed
-	$(BIN)/ruff format generator tests benchmarks
-	$(BIN)/ruff check --fix generator tests benchmarks
+	$(BIN)/ruff format $(CODE)
+	$(BIN)/ruff check --fix $(CODE)
 
 clean:
 	rm -rf $(VENV) site pages .site-* .pages-*

@@ -173,8 +173,7 @@ def build(
         _, result = load_and_evaluate(records, as_of)
     except RecordsNotFound as error:
         raise _cannot_run(str(error)) from None
-    if not quiet:
-        click.echo(report.render_text(result, quiet=True))
+    click.echo(report.render_text(result, quiet=quiet))
     if strict and result.errors:
         click.echo(
             "Not building: --strict was given and the check found errors.", err=True

@@ -51,6 +51,7 @@ class LearnerRecords:
     placements: tuple[Placement, ...] = ()
     reviews: dict[str, Review] = field(default_factory=dict)
     present: frozenset[str] = frozenset()
+    unreadable_reviews: set[str] = field(default_factory=set)
     broken: bool = False
     findings: list[Finding] = field(default_factory=list)
 
@@ -78,6 +79,13 @@ class Cohort:
     def school_broken(self) -> bool:
         """school.yaml or programmes.yaml is unusable: no learner can show anything."""
         return self.school is None or any(f.is_error for f in self.findings)
+
+    def relative(self, path: Path) -> str:
+        """A path as findings give it: relative to the repository root."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
 
     def all_findings(self) -> list[Finding]:
         found = list(self.findings)
@@ -161,7 +169,22 @@ def read_cohort(records: Path) -> Cohort:
         for folder in _learner_folders(records / "learners")
     ]
     references.check_id_clashes(learners)
-    return Cohort(root, records, school, programmes, learners, reader.findings)
+    _warn_stray_files(reader, records / "learners")
+    return Cohort(root, records, school, programmes or {}, learners, reader.findings)
+
+
+def _warn_stray_files(reader: _Reader, folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if not path.is_dir() and not path.name.startswith("."):
+            reader.add(
+                "unknown-file",
+                path,
+                None,
+                "Pathways does not read files here, only one folder per learner, "
+                "named by their id. Move this file out of records/learners.",
+            )
 
 
 def _learner_folders(folder: Path) -> list[Path]:
@@ -193,25 +216,27 @@ def _read_school(reader: _Reader, path: Path) -> School | None:
 
 def _read_programmes(
     reader: _Reader, path: Path, school: School | None
-) -> dict[str, Programme]:
+) -> dict[str, Programme] | None:
+    """The catalogue; None when programmes.yaml exists but cannot be used, so that
+    placements are not all reported as naming unknown programmes."""
     if not path.is_file():
         return {}
     document = reader.read(path, "programmes")
     if document is None:
-        return {}
+        return None
     problems = references.programme_problems(document, school)
     for rule, line, message in problems:
         reader.add(rule, path, line, message)
     if problems:
-        return {}
-    return reader.typed(path, document, programmes_from_data) or {}
+        return None
+    return reader.typed(path, document, programmes_from_data)
 
 
 def read_learner(
     root: Path,
     folder: Path,
     school: School | None,
-    programmes: dict[str, Programme],
+    programmes: dict[str, Programme] | None,
     max_bytes: int,
 ) -> LearnerRecords:
     """Read one learner folder; never raises for anything in the files."""
@@ -291,6 +316,7 @@ def _read_reviews(
         document = reader.read(path, "review")
         if document is None:
             result.broken = True
+            result.unreadable_reviews.add(key)
         else:
             reviews[key] = (path, document)
     return reviews

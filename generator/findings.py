@@ -21,6 +21,9 @@ RULES: dict[str, str] = {
     "review-due": WARNING,
     "review-late": WARNING,
     "review-not-held": WARNING,
+    "review-incomplete": WARNING,
+    "ehcp-review-due": WARNING,
+    "calendar-ends": WARNING,
     "target-expired": WARNING,
     "unknown-file": WARNING,
 }
@@ -57,4 +60,11 @@ class Finding:
         }
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line or 0, self.rule, self.message)
+        """School-wide findings first: they often explain the learners' ones."""
+        return (
+            self.learner is not None,
+            self.file,
+            self.line or 0,
+            self.rule,
+            self.message,
+        )

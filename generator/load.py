@@ -180,6 +180,8 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
             "the value on this line contains ': ', put the whole value in quotes."
         )
     if "could not find expected ':'" in problem:
+        if error.context_mark is not None:
+            line = error.context_mark.line + 1  # where the unfinished line began
         return line, (
             "YAML expected 'name: value' here. Check that the line above has its "
             "colon, and that it lines up with the lines around it."

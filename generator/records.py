@@ -32,6 +32,7 @@ class Settings:
     baseline_window_days: int = 42
     review_grace_days: int = 10
     review_due_days: int = 14
+    ehcp_review_due_days: int = 56
     on_track_min_share: float = 1.0
     ehcp_review_months: int = 12
     pfa_from_year: int = 9
@@ -84,6 +85,7 @@ class School:
     targets: dict[str, float]
     areas: dict[str, Area]
     scales: dict[str, Scale]
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     def half_term(self, key: str) -> HalfTerm | None:
         return next((term for term in self.half_terms if term.key == key), None)
@@ -139,6 +141,7 @@ def school_from_data(document: Document) -> School:
         targets={**DEFAULT_TARGETS, **data.get("targets", {})},
         areas=areas,
         scales=scales,
+        lines={"calendar": document.line(("calendar",))},
     )
 
 

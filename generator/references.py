@@ -140,7 +140,7 @@ def learner_problems(
     documents: dict[str, tuple[Path, Document]],
     reviews: dict[str, tuple[Path, Document]],
     school: School,
-    programmes: dict[str, Programme],
+    programmes: dict[str, Programme] | None,
 ) -> list[tuple[Path, str, int, str]]:
     """Every broken reference in one learner's files, as (file, rule, line, message)."""
     found: list[tuple[Path, str, int, str]] = []
@@ -302,14 +302,14 @@ def _ilp_file(
 def _interventions_file(
     document: Document,
     school: School,
-    programmes: dict[str, Programme],
+    programmes: dict[str, Programme] | None,
     target_ids: set[str] | None,
 ) -> Iterator[Problem]:
     data = document.data
     yield from _measure_problems(document, school, "interventions")
     for index, placement in enumerate(data):
         where = label((index,), data, "interventions")
-        if placement["programme"] not in programmes:
+        if programmes is not None and placement["programme"] not in programmes:
             yield (
                 "reference",
                 document.line((index, "programme")),

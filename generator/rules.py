@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from .calendar import long_date
@@ -17,6 +17,7 @@ from .findings import Finding
 from .records import KPI_KEYS, Baseline, Ilp, Learner, School, Settings
 from .schedule import (
     DUE_SOON,
+    HELD,
     LATE,
     MISSED,
     NOT_HELD,
@@ -27,6 +28,7 @@ from .schedule import (
     review_slots,
 )
 
+CALENDAR_NOTICE_DAYS = 56
 UNREADABLE = (
     "a record cannot be read or checked, so nothing can count until it is fixed"
 )
@@ -126,6 +128,7 @@ def evaluate(cohort: Cohort, as_of: date, with_findings: bool = True) -> Result:
     if with_findings:
         findings = cohort.all_findings()
         if school is not None:
+            findings.extend(_school_findings(cohort, school, as_of))
             for result in learners:
                 findings.extend(_rule_findings(result, school, as_of))
         findings.sort(key=Finding.sort_key)
@@ -160,7 +163,9 @@ def _judge(
         result.verdicts = dict.fromkeys(KPI_KEYS, Verdict(False, (SCHOOL_BROKEN,)))
         return result
 
-    result.slots = review_slots(learner, records.reviews, school, as_of)
+    result.slots = review_slots(
+        learner, records.reviews, school, as_of, records.unreadable_reviews
+    )
     due = ehcp_review_due(learner, as_of, settings.ehcp_review_months)
     result.ehcp_due = due[1] if due else None
     result.transfer = phase_transfer(learner, school, as_of)
@@ -304,105 +309,166 @@ def _area_name(school: School, area: str) -> str:
     return known.name.lower() if known else area
 
 
+def _school_findings(cohort: Cohort, school: School, as_of: date) -> Iterator[Finding]:
+    """Warn while there is still time to add the next year's term dates."""
+    last = school.half_terms[-1]
+    if last.end < as_of + timedelta(days=CALENDAR_NOTICE_DAYS):
+        tense = "ended" if last.end < as_of else "ends"
+        yield Finding(
+            "calendar-ends",
+            None,
+            f"{cohort.relative(cohort.records / 'school.yaml')}",
+            school.lines.get("calendar"),
+            f"The calendar in school.yaml {tense} on {long_date(last.end)}, so no "
+            "review falls due after that. Add the next academic year's half terms.",
+        )
+
+
 def _rule_findings(
     result: LearnerResult, school: School, as_of: date
 ) -> Iterator[Finding]:
     """The review, EHCP and statutory findings for one learner on roll."""
-    learner, records = result.learner, result.records
-    if learner is None or not result.on_roll:
+    if result.learner is None or not result.on_roll:
         return
-    folder = records.folder
+    records = result.records
 
     def finding(
         rule: str, name: str, line: int | None, message: str, **details
     ) -> Finding:
-        return Finding(rule, records.id, f"{folder}/{name}", line, message, details)
+        file = f"{records.folder}/{name}"
+        return Finding(rule, records.id, file, line, message, details)
 
-    if result.settled and records.missing("baseline.yaml"):
-        yield finding(
-            "baseline-missing",
-            "baseline.yaml",
-            None,
-            _missing_message(learner, "baseline", "baseline.yaml", school),
-        )
-    elif result.settled and records.baseline and records.baseline.date > as_of:
-        yield finding(
-            "baseline-missing",
-            "baseline.yaml",
-            None,
-            f"The baseline is dated {long_date(records.baseline.date)}, after "
-            f"{long_date(as_of)}, so it does not count yet. Check the date.",
-        )
-    if result.settled and records.missing("ilp.yaml"):
-        yield finding(
-            "ilp-missing",
-            "ilp.yaml",
-            None,
-            _missing_message(learner, "ILP", "ilp.yaml", school),
-        )
-    elif result.settled and records.ilp and records.ilp.agreed > as_of:
-        yield finding(
-            "ilp-missing",
-            "ilp.yaml",
-            None,
-            f"The ILP is dated {long_date(records.ilp.agreed)}, after "
-            f"{long_date(as_of)}, so it does not count yet. Check the agreed date.",
-        )
-
+    if result.settled:
+        yield from _missing_files(result, school, as_of, finding)
     yield from _review_findings(result, finding)
+    if not records.broken:  # cross-checks of broken files only repeat their findings
+        yield from _incomplete_review(result, finding)
+    yield from _ehcp_findings(result, school, as_of, finding)
+    yield from _pfa_finding(result, school, as_of, finding)
+    yield from _expired_targets(result, as_of, finding)
 
-    if result.ehcp_due is not None and as_of > result.ehcp_due:
+
+def _missing_files(
+    result: LearnerResult, school: School, as_of: date, finding
+) -> Iterator[Finding]:
+    learner, records = result.learner, result.records
+    window = school.settings.baseline_window_days
+    due = learner.entry_date + timedelta(days=window)
+    files = (
+        ("baseline-missing", "baseline", "baseline.yaml", records.baseline, "date"),
+        ("ilp-missing", "ILP", "ilp.yaml", records.ilp, "agreed"),
+    )
+    for rule, what, name, record, dated in files:
+        if records.missing(name):
+            message = (
+                f"{learner.display_name} started on {long_date(learner.entry_date)}, "
+                f"more than {window} days ago, and has no {what} yet. Add {name} to "
+                "their folder."
+            )
+        elif record is not None and getattr(record, dated) > as_of:
+            message = (
+                f"The {what} is dated {long_date(getattr(record, dated))}, after "
+                f"{long_date(as_of)}, so it counts only from that date. If the date "
+                "is a slip, correct it."
+            )
+        else:
+            continue
+        yield finding(rule, name, None, message, due=due.isoformat())
+
+
+def _ehcp_findings(
+    result: LearnerResult, school: School, as_of: date, finding
+) -> Iterator[Finding]:
+    learner = result.learner
+    due = result.ehcp_due
+    line = learner.lines.get("annual_reviews")
+    if due is not None and as_of > due:
         yield finding(
             "ehcp-review-overdue",
             "learner.yaml",
-            learner.lines.get("annual_reviews"),
-            f"The EHCP annual review was due by {long_date(result.ehcp_due)} and "
-            "no later "
-            "review is recorded. Hold the annual review, then add its date under "
-            "ehcp → "
+            line,
+            f"The EHCP annual review was due by {long_date(due)} and no later review "
+            "is recorded. Hold the annual review, then add its date under ehcp → "
             "annual_reviews.",
-            due=result.ehcp_due.isoformat(),
+            due=due.isoformat(),
+        )
+    elif due is not None and (due - as_of).days <= school.settings.ehcp_review_due_days:
+        yield finding(
+            "ehcp-review-due",
+            "learner.yaml",
+            line,
+            f"The EHCP annual review is due by {long_date(due)}.",
+            due=due.isoformat(),
         )
     if result.transfer is not None:
         deadline, reviewed = result.transfer
         if as_of > deadline and not reviewed:
-            kind = (
-                "post-16" if learner.ehcp.next_phase[0] == "post-16" else "school phase"
-            )
+            kind = learner.ehcp.next_phase[0]
+            phase = "post-16" if kind == "post-16" else "school phase"
             yield finding(
                 "phase-transfer-review",
                 "learner.yaml",
                 learner.lines.get("next_phase"),
-                f"The EHCP had to be reviewed and amended by {long_date(deadline)} "
-                "for the "
-                f"{kind} transfer, and no annual review is recorded in the 12 months "
-                "before that. Hold the review and add its date under ehcp → "
+                f"The EHCP had to be reviewed and amended by {long_date(deadline)} for "
+                f"the {phase} transfer, and no annual review is recorded in the 12 "
+                "months before that. Hold the review and add its date under ehcp → "
                 "annual_reviews.",
                 due=deadline.isoformat(),
             )
-    yield from _pfa_finding(result, school, as_of, finding)
-    ilp = ilp_on(records, as_of)
+
+
+def _expired_targets(result: LearnerResult, as_of: date, finding) -> Iterator[Finding]:
+    ilp = ilp_on(result.records, as_of)
     for target in ilp.targets if ilp else ():
         if target.active and target.by < as_of:
             yield finding(
                 "target-expired",
                 "ilp.yaml",
                 target.line,
-                f"Target {target.id} was to be met by {long_date(target.by)} and "
-                "is still "
-                "active. Review it: set status to achieved or discontinued, or agree a "
-                "new by date with the learner.",
+                f"Target {target.id} was to be met by {long_date(target.by)} and is "
+                "still active. Review it: set status to achieved or discontinued, or "
+                "agree a new by date with the learner.",
                 target=target.id,
                 due=target.by.isoformat(),
             )
 
 
-def _missing_message(learner: Learner, what: str, name: str, school: School) -> str:
-    window = school.settings.baseline_window_days
-    return (
-        f"{learner.display_name} started on {long_date(learner.entry_date)}, more than "
-        f"{window} days ago, and has no {what} yet. Add {name} to their folder."
-    )
+def _incomplete_review(result: LearnerResult, finding) -> Iterator[Finding]:
+    """The latest held review should rate everything the learner was working on."""
+    held = [slot for slot in result.slots if slot.state in (HELD, LATE)]
+    if not held:
+        return
+    slot = held[-1]
+    review, records = slot.review, result.records
+    missing = []
+    ilp = ilp_on(records, review.date)
+    if ilp is not None:
+        missing += [
+            f"target {t.id}"
+            for t in ilp.targets
+            if t.active and t.id not in review.targets
+        ]
+        missing += [
+            f"outcome {o.id}"
+            for o in ilp.outcomes
+            if o.planned and o.id not in review.outcomes
+        ]
+    missing += [
+        f"intervention {p.programme}"
+        for p in records.placements
+        if p.active(review.date) and p.programme not in review.interventions
+    ]
+    if missing:
+        listed = ", ".join(missing)
+        yield finding(
+            "review-incomplete",
+            f"reviews/{slot.half_term.key}.yaml",
+            review.lines.get("date"),
+            f"The {slot.half_term.title} review gives no rating for {listed}. Add a "
+            "rating for each: an active target or planned outcome left unrated "
+            "counts as not on track.",
+            half_term=slot.half_term.key,
+        )
 
 
 def _review_findings(result: LearnerResult, finding) -> Iterator[Finding]:
@@ -448,8 +514,8 @@ def _review_findings(result: LearnerResult, finding) -> Iterator[Finding]:
                 name,
                 review.lines.get("not_held"),
                 f"The {title} review did not take place. The reason given: "
-                f"{review.not_held.rstrip('. ')}. The half term is explained, but it "
-                "gives no evidence of progress.",
+                f"{' '.join(review.not_held.split()).rstrip('. ')}. The half term "
+                "is explained, but it gives no evidence of progress.",
                 **details,
             )
 

@@ -11,6 +11,7 @@ from .records import Learner, Review, School
 HELD = "held"
 LATE = "late"
 NOT_HELD = "not-held"
+UNREADABLE = "unreadable"
 MISSED = "missed"
 DUE_SOON = "due-soon"
 UPCOMING = "upcoming"
@@ -37,7 +38,11 @@ def due_half_terms(learner: Learner, school: School) -> list[HalfTerm]:
 
 
 def review_slots(
-    learner: Learner, reviews: dict[str, Review], school: School, as_of: date
+    learner: Learner,
+    reviews: dict[str, Review],
+    school: School,
+    as_of: date,
+    unreadable: set[str] | frozenset[str] = frozenset(),
 ) -> list[ReviewSlot]:
     """Every half term whose review the learner owes, with its state on `as_of`."""
     settings = school.settings
@@ -48,7 +53,9 @@ def review_slots(
         review = reviews.get(term.key)
         if review is not None and review.date > as_of:
             review = None  # written after as_of: it did not exist yet
-        if review is not None and not review.held:
+        if term.key in unreadable:
+            state = UNREADABLE  # its own finding says what to fix
+        elif review is not None and not review.held:
             state = NOT_HELD
         elif review is not None:
             state = LATE if review.date > deadline else HELD

@@ -335,3 +335,95 @@ def test_phase_transfer_needs_a_review_in_the_year_before_the_deadline(builder):
     after = check_json(builder.records, "2027-04-01")
     transfer = [f for f in after["findings"] if f["rule"] == "phase-transfer-review"]
     assert [(f["learner"], f["due"]) for f in transfer] == [("LATE", "2027-03-31")]
+
+
+def test_an_incomplete_latest_review_warns(builder):
+    folder = builder.add("L1")
+    partial = review("2026-10-20")
+    del partial["outcomes"]
+    del partial["interventions"]
+    from .factory import dump
+
+    dump(folder / "reviews/2026-27-autumn-1.yaml", partial)
+    report = check_json(builder.records, "2026-11-20")
+    [finding] = [f for f in report["findings"] if f["rule"] == "review-incomplete"]
+    assert finding["message"] == (
+        "The 2026-27 autumn 1 review gives no rating for outcome O1, intervention "
+        "zones. Add a rating for each: an active target or planned outcome left "
+        "unrated counts as not on track."
+    )
+    assert finding["file"] == "records/learners/L1/reviews/2026-27-autumn-1.yaml"
+    # The unrated outcome makes the learner not on track; the intervention does not.
+    assert figures(report, "on_track") == (0, 1, 0)
+
+
+def test_ehcp_review_due_within_eight_weeks(builder):
+    # Last annual review 2026-05-20, so the next is due 2027-05-20.
+    builder.add("L1")
+    assert ("ehcp-review-due", "L1") not in rules_of(
+        check_json(builder.records, "2027-03-24")
+    )
+    report = check_json(builder.records, "2027-03-25")  # 56 days before
+    [due] = [f for f in report["findings"] if f["rule"] == "ehcp-review-due"]
+    assert due["due"] == "2027-05-20"
+    assert due["severity"] == "warning"
+
+
+def test_the_calendar_running_out_warns(builder):
+    builder.add("L1")
+    # The calendar ends on 21 July 2027; the warning starts eight weeks before.
+    assert ("calendar-ends", None) not in rules_of(
+        check_json(builder.records, "2027-05-26")
+    )
+    report = check_json(builder.records, "2027-05-27")
+    [ends] = [f for f in report["findings"] if f["rule"] == "calendar-ends"]
+    assert ends["file"] == "records/school.yaml"
+    assert ends["line"] == 3
+    assert ends["message"] == (
+        "The calendar in school.yaml ends on 21 July 2027, so no review falls due "
+        "after that. Add the next academic year's half terms."
+    )
+
+
+def test_an_unreadable_review_is_not_also_missed(builder):
+    folder = builder.add("L1")
+    (folder / "reviews/2026-27-autumn-1.yaml").write_text("date: [\n")
+    report = check_json(builder.records, "2026-11-20")
+    assert rules_of(report) == [("yaml", "L1")]
+    for key in KPIS:
+        assert figures(report, key) == (0, 1, 0), key
+
+
+def test_a_broken_programmes_file_is_reported_once_and_first(builder):
+    builder.add("L1")
+    (builder.records / "programmes.yaml").write_text("programmes:\n  - id zones\n")
+    report = check_json(builder.records, "2026-11-20")
+    first = report["findings"][0]
+    assert first["file"] == "records/programmes.yaml"
+    assert first["rule"] == "schema"
+    assert {f["rule"] for f in report["findings"]} == {"schema"}
+    for key in KPIS:
+        assert figures(report, key) == (0, 1, 0), key
+
+
+def test_trend_points_are_judged_the_day_after_each_deadline(builder):
+    from generator.cohort import read_cohort
+    from generator.pages.views import SiteView
+    from generator.rules import evaluate
+
+    folder = builder.add("L1")
+    from .factory import dump
+
+    dump(folder / "reviews/2026-27-autumn-1.yaml", review("2026-10-20", T1="behind"))
+    cohort = read_cohort(builder.records)
+    view = SiteView(evaluate(cohort, date(2026, 11, 20)))
+    points = {
+        p.label: (p.as_of, p.figure.met, p.figure.eligible)
+        for p in view.kpi_view("on_track").trend
+    }
+    # Autumn 1 2026-27's deadline is 2 November: its point is the 3rd and shows
+    # its own review (behind), not summer 2's.
+    assert points["2026-27 autumn 1"] == (date(2026, 11, 3), 0, 1)
+    assert points["2025-26 summer 2"] == (date(2026, 8, 2), 1, 1)
+    assert points["2025-26 autumn 1"] == (date(2025, 11, 4), 1, 1)
+    assert "2026-27 autumn 2" not in points

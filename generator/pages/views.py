@@ -204,16 +204,17 @@ class SiteView:
 
     @cached_property
     def trend_results(self) -> list[tuple[str, date, Result]]:
-        """Each completed half term's KPIs, judged as of its review deadline."""
+        """Each completed half term's KPIs, judged the day after its review
+        deadline: the first day on which that half term's review must be held."""
         school = self.school
         if school is None:
             return []
         points = []
         for term in school.half_terms:
-            deadline = term.deadline(school.settings.review_grace_days)
-            if deadline < self.as_of:
-                judged = evaluate(self.result.cohort, deadline, with_findings=False)
-                points.append((term.title, deadline, judged))
+            day = term.deadline(school.settings.review_grace_days) + timedelta(days=1)
+            if day <= self.as_of:
+                judged = evaluate(self.result.cohort, day, with_findings=False)
+                points.append((term.title, day, judged))
         return points
 
     def kpi_view(self, key: str) -> KpiView:
