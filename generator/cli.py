@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from . import report, scaffold
 from .calendar import DEFAULT_TIMEZONE, today_in
 from .cohort import Cohort, RecordsNotFound, read_cohort
 from .rules import Result, evaluate
+from .validate import is_iso_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -23,17 +25,17 @@ class AsOfDate(click.ParamType):
     def convert(self, value, param, ctx) -> date:
         if isinstance(value, date):
             return value
-        try:
-            if len(value) != 10:
-                raise ValueError
+        if is_iso_date(value):
             return date.fromisoformat(value)
-        except ValueError:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             self.fail(
-                f"'{value}' is not a date written year-month-day, for example "
-                "2026-11-20.",
-                param,
-                ctx,
+                f"'{value}' is not a real date: that day does not exist.", param, ctx
             )
+        self.fail(
+            f"'{value}' is not a date written year-month-day, for example 2026-11-20.",
+            param,
+            ctx,
+        )
 
 
 records_option = click.option(

@@ -55,6 +55,9 @@ def render_text(result: Result, quiet: bool = False) -> str:
             f"{'KPI':<24}{'met':>5}{'eligible':>10}{'pending':>9}{'value':>8}"
             f"{'target':>8}  achieved",
             *(_kpi_row(result.kpis[key]) for key in KPI_KEYS),
+            "",
+            "Pending learners are not counted yet: new entrants in their first "
+            "weeks, and, for On track, learners with no review deadline passed.",
         ]
     for heading, group in (("Errors", result.errors), ("Warnings", result.warnings)):
         if group and not (quiet and heading == "Warnings"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 56
+WIDTH, HEIGHT = 680, 280
+LEFT, RIGHT, TOP, BOTTOM = 110, 16, 16, 72
 
 
 def trend_chart(

@@ -18,7 +18,9 @@ STATE_WORDS = {
     "missed": "missed",
     "due-soon": "due soon",
     "upcoming": "not yet due",
+    "unreadable": "file cannot be read",
 }
+RECENT_REVIEWS = 3
 
 
 def read_measure(measure: Measure | None, school: School | None) -> str:
@@ -33,7 +35,7 @@ def read_measure(measure: Measure | None, school: School | None) -> str:
     band = scale.band(value)
     banded = f", {band}" if band else ""
     return (
-        f"{value:g} on {scale.name} ({scale.min:g}–{scale.max:g}, {direction}{banded})"
+        f"{value:g}{banded} — {scale.name}, {scale.min:g} to {scale.max:g}, {direction}"
     )
 
 
@@ -130,6 +132,49 @@ class LearnerView:
     def held_reviews(self) -> list[Review]:
         return [review for review in self.reviews if review.held]
 
+    @property
+    def recent_reviews(self) -> list[Review]:
+        """The latest few held reviews: enough to see a trend in a table that fits."""
+        return self.held_reviews[-RECENT_REVIEWS:]
+
+    def review_title(self, review: Review) -> str:
+        term = self.school.half_term(review.half_term) if self.school else None
+        return term.title if term else review.half_term
+
+    def review_rows(self, review: Review) -> list[tuple[str, str, str | None]]:
+        """Every rating a review gives: what it rates, the rating, the note."""
+        rows = []
+        ilp = self.ilp
+        names = {}
+        if ilp is not None:
+            names.update(
+                {("targets", t.id): f"Target {t.id}: {t.target}" for t in ilp.targets}
+            )
+            names.update(
+                {
+                    ("outcomes", o.id): f"{o.subject} {o.id}: {o.outcome}"
+                    for o in ilp.outcomes
+                }
+            )
+        for section in ("targets", "outcomes", "interventions"):
+            for item_id, rating in getattr(review, section).items():
+                default = (
+                    f"Intervention: {self.programme(item_id)}"
+                    if section == "interventions"
+                    else item_id
+                )
+                rows.append(
+                    (names.get((section, item_id), default), rating.rating, rating.note)
+                )
+        return rows
+
+    def latest_rating(self, placement: Placement) -> str:
+        for review in reversed(self.held_reviews):
+            rating = review.interventions.get(placement.programme)
+            if rating is not None:
+                return f"{rating.rating} ({self.review_title(review)})"
+        return ""
+
     def targets_for(self, outcome_id: str) -> list[Target]:
         ilp = self.ilp
         return [t for t in ilp.targets if t.ehcp_outcome == outcome_id] if ilp else []
@@ -140,11 +185,14 @@ class LearnerView:
 
     @property
     def placements(self) -> list[Placement]:
+        """Every placement, past, current and planned, in the order they start."""
+        return sorted(self.records.placements, key=lambda p: (p.start, p.programme))
+
+    def placement_state(self, placement: Placement) -> str:
         as_of = self.site.as_of
-        return sorted(
-            (p for p in self.records.placements if p.started(as_of)),
-            key=lambda p: (p.start, p.programme),
-        )
+        if not placement.started(as_of):
+            return "planned"
+        return "current" if placement.active(as_of) else "ended"
 
     def rating(self, review: Review, section: str, item_id: str) -> str:
         rating = getattr(review, section).get(item_id)

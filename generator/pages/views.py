@@ -18,11 +18,10 @@ from .markdown import Md, escape, link
 SOON_WEEKS = 8
 DEFINITIONS = {
     "baseline": (
-        "A learner meets this when, by the end of their first {window} days, they "
-        "have a "
-        "baseline with at least one academic and one personal, social and emotional "
-        "(PSED) measure, and every priority the baseline names is the area of an "
-        "active ILP target."
+        "Learners count once they have been at the school for more than {window} "
+        "days. A learner meets this when they have a baseline with at least one "
+        "academic and one personal, social and emotional (PSED) measure, and every "
+        "priority the baseline names is the area of an active ILP target."
     ),
     "outcomes": (
         "A learner meets this when their ILP was set with them (learner_involved is "
@@ -192,6 +191,11 @@ class SiteView:
         }
         return [f for f in self.result.findings if f.rule in rules]
 
+    @staticmethod
+    def due_date(finding: Finding) -> date | None:
+        due = finding.details.get("due")
+        return date.fromisoformat(due) if due else None
+
     @cached_property
     def findings_by_file(self) -> list[tuple[str, list[Finding]]]:
         grouped: dict[str, list[Finding]] = defaultdict(list)
@@ -251,10 +255,11 @@ class SiteView:
 
     @cached_property
     def programmes(self) -> list[ProgrammeView]:
-        views = {
-            pid: ProgrammeView(p)
-            for pid, p in sorted(self.result.cohort.programmes.items())
-        }
+        catalogue = sorted(
+            self.result.cohort.programmes.values(),
+            key=lambda p: (collation_key(p.name), p.id),
+        )
+        views = {p.id: ProgrammeView(p) for p in catalogue}
         for result in self.published:
             for placement in result.records.placements:
                 view = views.get(placement.programme)
@@ -263,6 +268,10 @@ class SiteView:
                 bucket = view.current if placement.active(self.as_of) else view.past
                 bucket.append((result, placement))
         return list(views.values())
+
+    def area_name(self, area_id: str) -> str:
+        known = self.school.areas.get(area_id) if self.school else None
+        return known.name if known else area_id
 
     @cached_property
     def reviews_missed(self) -> dict[str, list[tuple[LearnerResult, object]]]:
@@ -282,14 +291,18 @@ class SiteView:
 
     @cached_property
     def ehcp_reviews(self) -> list[tuple[LearnerResult, date, bool]]:
-        """EHCP annual reviews overdue or due in the next eight weeks."""
-        horizon = self.as_of + timedelta(weeks=SOON_WEEKS)
+        """EHCP annual reviews overdue or due soon."""
+        horizon = self.as_of + timedelta(days=self.ehcp_days)
         rows = [
             (r, r.ehcp_due, r.ehcp_due < self.as_of)
             for r in self.published
             if r.ehcp_due is not None and r.ehcp_due <= horizon
         ]
         return sorted(rows, key=lambda row: (row[1], sort_name(row[0])))
+
+    @property
+    def ehcp_days(self) -> int:
+        return self.school.settings.ehcp_review_due_days if self.school else 56
 
     @cached_property
     def transfers(self) -> list[tuple[LearnerResult, date, bool]]:
