@@ -79,6 +79,8 @@ def write_pages(result: Result, out: Path) -> int:
         pages[f"learners/{learner.id}.md"] = render(
             "learner.md.j2", site=site, page=page
         )
+        for name, svg in page.charts.items():
+            pages[f"charts/learners/{name}"] = svg
 
     for name, text in pages.items():
         path = out / name

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
+
+from ..calendar import MONTHS
 
 WIDTH, HEIGHT = 680, 280
 LEFT, RIGHT, TOP, BOTTOM = 110, 16, 16, 72
@@ -58,3 +61,103 @@ def trend_chart(
         )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+RATING_STYLE = {
+    "achieved": ("#1b5e20", "#ffffff", "achieved"),
+    "ahead": ("#2e7d32", "#ffffff", "ahead"),
+    "on-track": ("#a5d6a7", "#1b1b1b", "on track"),
+    "behind": ("#ffb74d", "#1b1b1b", "behind"),
+    "no-evidence": ("#e0e0e0", "#1b1b1b", "no evidence"),
+}
+CELL_W, CELL_H, LABEL_W, HEAD_H = 96, 26, 60, 40
+
+
+def progress_chart(
+    title: str, rows: list[str], columns: list[str], ratings: dict[tuple[int, int], str]
+) -> str:
+    """A grid of ratings: one row per target or outcome, one column per review.
+
+    Each cell carries its rating in words as well as colour, so the chart reads
+    the same in print, in greyscale and to a screen reader.
+    """
+    width = LABEL_W + CELL_W * max(len(columns), 1) + 8
+    height = HEAD_H + CELL_H * max(len(rows), 1) + 8
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" role="img" aria-labelledby="t"><title id="t">'
+        f"{escape(title)}</title>",
+        "<style>text{font:11px sans-serif;fill:#1b1b1b}</style>",
+    ]
+    for col, label in enumerate(columns):
+        x = LABEL_W + CELL_W * col + CELL_W / 2
+        first, _, second = label.partition(" ")
+        parts.append(
+            f'<text x="{x:.1f}" y="{HEAD_H - 22}" text-anchor="middle">'
+            f'{escape(first)}<tspan x="{x:.1f}" dy="14">{escape(second)}</tspan></text>'
+        )
+    for row, label in enumerate(rows):
+        y = HEAD_H + CELL_H * row
+        parts.append(
+            f'<text x="{LABEL_W - 6}" y="{y + CELL_H / 2 + 4:.1f}" '
+            f'text-anchor="end">{escape(label)}</text>'
+        )
+        for col in range(len(columns)):
+            rating = ratings.get((row, col))
+            fill, ink, words = RATING_STYLE.get(
+                rating, ("#ffffff", "#757575", "not rated")
+            )
+            x = LABEL_W + CELL_W * col
+            parts.append(
+                f'<rect x="{x + 1}" y="{y + 1}" width="{CELL_W - 2}" '
+                f'height="{CELL_H - 2}" fill="{fill}" stroke="#bdbdbd"/>'
+                f'<text x="{x + CELL_W / 2:.1f}" y="{y + CELL_H / 2 + 4:.1f}" '
+                f'text-anchor="middle" style="fill:{ink}">{words}</text>'
+            )
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def timeline_chart(
+    title: str,
+    bars: list[tuple[str, date, date | None, str]],
+    today: date,
+) -> str:
+    """Placements as bars across time: (label, start, end or None, state)."""
+    if not bars:
+        return ""
+    first = min(start for _, start, _, _ in bars)
+    last = max([today, *(end or today for _, _, end, _ in bars)])
+    span = max((last - first).days, 1)
+    label_w, plot_w, row_h, head = 190, 460, 26, 24
+    width, height = label_w + plot_w + 16, head + row_h * len(bars) + 8
+
+    def x(day: date) -> float:
+        return label_w + plot_w * (day - first).days / span
+
+    colours = {"current": "#1a5fb4", "ended": "#757575", "planned": "#ffffff"}
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="t"><title id="t">{escape(title)}</title>',
+        "<style>text{font:11px sans-serif;fill:#1b1b1b}</style>",
+        f'<text x="{label_w}" y="14">{_month(first)}</text>',
+        f'<text x="{label_w + plot_w}" y="14" text-anchor="end">{_month(last)}</text>',
+        f'<line x1="{x(today):.1f}" x2="{x(today):.1f}" y1="{head - 4}" '
+        f'y2="{height - 4}" stroke="#b00020" stroke-dasharray="4 3"/>',
+    ]
+    for row, (label, start, end, state) in enumerate(bars):
+        y = head + row_h * row
+        left, right = x(start), x(end or today)
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 16}" text-anchor="end">'
+            f"{escape(label)} ({state})</text>"
+            f'<rect x="{left:.1f}" y="{y + 5}" width="{max(right - left, 3):.1f}" '
+            f'height="{row_h - 10}" fill="{colours.get(state, "#1a5fb4")}" '
+            'stroke="#1a5fb4"/>'
+        )
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def _month(day: date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..findings import Finding
 from ..records import KPI_KEYS, Measure, Placement, Review, School, Target
 from ..report import KPI_NAMES
 from ..rules import LearnerResult, baseline_on, ilp_on
 from ..schedule import HELD, LATE, NOT_HELD
+from .charts import progress_chart, timeline_chart
+from .markdown import Md, escape
 from .views import SiteView
 
 STATE_WORDS = {
@@ -167,6 +170,49 @@ class LearnerView:
                     (names.get((section, item_id), default), rating.rating, rating.note)
                 )
         return rows
+
+    @cached_property
+    def charts(self) -> dict[str, str]:
+        """The learner's SVG charts, by file name: ratings over time and placements."""
+        made = {}
+        reviews = self.held_reviews
+        columns = [self.review_title(review) for review in reviews]
+        ilp = self.ilp
+        for section, items in (
+            ("targets", ilp.targets if ilp else ()),
+            ("outcomes", ilp.outcomes if ilp else ()),
+        ):
+            if not items or not reviews:
+                continue
+            ratings = {
+                (row, col): getattr(review, section)[item.id].rating
+                for row, item in enumerate(items)
+                for col, review in enumerate(reviews)
+                if item.id in getattr(review, section)
+            }
+            title = f"{self.title}: the rating of each {section[:-1]} at each review"
+            rows = [item.id for item in items]
+            made[f"{self.result.id}-{section}.svg"] = progress_chart(
+                title, rows, columns, ratings
+            )
+        bars = [
+            (self.programme(p.programme), p.start, p.end, self.placement_state(p))
+            for p in self.placements
+        ]
+        if bars:
+            title = f"{self.title}: interventions over time"
+            made[f"{self.result.id}-interventions.svg"] = timeline_chart(
+                title, bars, self.site.as_of
+            )
+        return made
+
+    def chart(self, kind: str) -> Md:
+        """The Markdown image for one of the learner's charts, if it was drawn."""
+        name = f"{self.result.id}-{kind}.svg"
+        if name not in self.charts:
+            return Md("")
+        alt = f"Chart of {kind} for {self.title}; the table gives the same ratings"
+        return Md(f"![{escape(alt)}](../charts/learners/{name})")
 
     def latest_rating(self, placement: Placement) -> str:
         for review in reversed(self.held_reviews):
