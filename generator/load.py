@@ -9,6 +9,7 @@ to fix.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,20 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+# Control characters, zero-width characters and direction overrides: invisible,
+# but they change how text reads, sorts and groups.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_CHARACTER_NAMES = {
+    "\u200b": "a zero-width space",
+    "\ufeff": "a byte-order mark",
+    "\u202e": "a right-to-left override",
+    "\u202d": "a left-to-right override",
+}
+_ODD_SPACES = "\u00a0\u2007\u202f\u3000"
+MAX_NUMBER_DIGITS = 30
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -121,6 +136,14 @@ def parse_document(raw: bytes) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise _Refused(*_explain_yaml_error(error)) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise _Refused(
+            line,
+            f"This line contains an invisible control character "
+            f"(U+{error.character:04X}), usually pasted in from another program. "
+            "Retype the line.",
+        ) from None
     except yaml.YAMLError as error:
         raise _Refused(None, f"This file cannot be read as YAML: {error}.") from None
     if node is None:
@@ -128,7 +151,7 @@ def parse_document(raw: bytes) -> Document:
             1, "This file is empty. Fill it in, or delete it if it is not needed."
         )
     document = Document(data=None)
-    document.data = _build(node, (), document.lines, set(), 0)
+    document.data = _Builder(text, document.lines).build(node, (), 0)
     return document
 
 
@@ -176,8 +199,27 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     problem = error.problem or ""
     if "mapping values are not allowed" in problem:
         return line, (
-            "There is a colon followed by a space where YAML does not expect one. If "
-            "the value on this line contains ': ', put the whole value in quotes."
+            "YAML found a colon followed by a space where it did not expect one. If "
+            "the value on this line contains ': ', put the whole value in quotes; "
+            "otherwise line this field up with the fields around it."
+        )
+    if "did not find expected key" in problem:
+        return line, (
+            "YAML cannot read the end of this line. A value that starts with a "
+            "quotation mark, [ or { must end with it: put the whole value in double "
+            'quotes, for example learner_voice: "Calm corner" is where I want. Inside '
+            "single quotes, write an apostrophe twice ('Hazel''s class')."
+        )
+    if "cannot start any token" in problem:
+        return line, (
+            "A value here starts with a character YAML keeps for itself, such as %, "
+            "@ or a backtick (`). Put the whole value in double quotes."
+        )
+    if "expected '-' indicator" in problem:
+        return line, (
+            "This line sits inside a list but does not start with '- '. Start it "
+            "with '- ' if it is another entry, or line it up with the fields of the "
+            "entry above."
         )
     if "could not find expected ':'" in problem:
         if error.context_mark is not None:
@@ -218,58 +260,106 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     )
 
 
-def _build(node: yaml.Node, path: Path_, lines: dict, seen: set, depth: int) -> Any:
-    line = node.start_mark.line + 1
-    lines.setdefault(path, line)
-    if id(node) in seen:
-        raise _Refused(
-            line,
-            "This value repeats another with a YAML alias (*), which Pathways does "
-            "not accept. Write the value out in full.",
-        )
-    if depth > MAX_DEPTH:
-        raise _Refused(line, "The values here are nested too deeply to be a record.")
-    if node.tag not in _PLAIN_TAGS:
-        raise _Refused(
-            line,
-            f"'{node.tag}' is a YAML tag, which Pathways does not accept. Remove it "
-            "and write the value on its own.",
-        )
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
-    seen.add(id(node))
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            items.append(_build(item, (*path, index), lines, seen, depth + 1))
-        return items
-    mapping: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key_line = key_node.start_mark.line + 1
-        if not isinstance(key_node, yaml.ScalarNode):
+class _Builder:
+    """Turns composed nodes into plain values, noting the line of each."""
+
+    def __init__(self, text: str, lines: dict[Path_, int]) -> None:
+        self.text_lines = text.split("\n")
+        self.lines = lines
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        line = node.start_mark.line + 1
+        self.lines.setdefault(path, line)
+        if id(node) in self.seen:
             raise _Refused(
-                key_line,
-                "A field name here is a list or a set of fields. Field names must be "
-                "plain words such as 'date'.",
+                line,
+                "This value repeats another with a YAML alias (*), which Pathways "
+                "does not accept. Write the value out in full.",
             )
-        key = key_node.value
-        if key in mapping:
-            first = lines[(*path, key)]
+        if depth > MAX_DEPTH:
             raise _Refused(
-                key_line,
-                f"'{key}' appears twice in the same place, on line {first} and line "
-                f"{key_line}. Keep one of them: YAML would silently use only the "
-                "second.",
+                line, "The values here are nested too deeply to be a record."
             )
-        lines[(*path, key)] = key_line
-        mapping[key] = _build(value_node, (*path, key), lines, seen, depth + 1)
-    return mapping
+        if node.tag not in _PLAIN_TAGS:
+            raise _Refused(
+                line,
+                f"'{node.tag}' is a YAML tag, which Pathways does not accept. Remove "
+                "it and write the value on its own.",
+            )
+        if isinstance(node, yaml.ScalarNode):
+            self._check_text(node)
+            return _scalar(node)
+        self.seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.build(item, (*path, index), depth + 1)
+                for index, item in enumerate(node.value)
+            ]
+        return self._mapping(node, path, depth)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(
+                    key_line,
+                    "A field name here is a list or a set of fields. Field names "
+                    "must be plain words such as 'date'.",
+                )
+            self._check_text(key_node)
+            key = key_node.value
+            if key in mapping:
+                first = self.lines[(*path, key)]
+                raise _Refused(
+                    key_line,
+                    f"'{key}' appears twice in the same place, on line {first} and "
+                    f"line {key_line}. Keep one of them: YAML would silently use only "
+                    "the second.",
+                )
+            self.lines[(*path, key)] = key_line
+            mapping[key] = self.build(value_node, (*path, key), depth + 1)
+        return mapping
+
+    def _check_text(self, node: yaml.ScalarNode) -> None:
+        line = node.start_mark.line + 1
+        bad = _INVISIBLE.search(node.value)
+        if bad:
+            name = _CHARACTER_NAMES.get(bad.group(), "an invisible control character")
+            raise _Refused(
+                line,
+                f"The text here contains {name} (U+{ord(bad.group()):04X}), which "
+                "cannot be seen but changes how the text reads or sorts. It usually "
+                "comes from pasting. Retype the value.",
+            )
+        visible = node.value.strip(" \t\n")
+        if visible and (visible[0] in _ODD_SPACES or visible[-1] in _ODD_SPACES):
+            raise _Refused(
+                line,
+                "The text here starts or ends with an invisible space (often a "
+                "non-breaking space from Word). Delete it and retype the space.",
+            )
+        if not node.style and node.end_mark.line < len(self.text_lines):
+            rest = self.text_lines[node.end_mark.line][node.end_mark.column :]
+            if rest.startswith(" #") and rest[2:3] not in ("", " "):
+                raise _Refused(
+                    line,
+                    f"YAML reads ' #' as the start of a comment, so only "
+                    f"'{_short(node.value)}' is kept and '{_short(rest.strip())}' is "
+                    "lost. If the # belongs to the value, put the whole value in "
+                    "quotes.",
+                )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
-    if node.style:
-        return value
+    if node.style or len(value) > MAX_NUMBER_DIGITS:
+        return value  # quoted, or too long to be a number anyone typed
     if value in _NULLS:
         return None
     if value in _TRUE:
@@ -279,5 +369,6 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if _INT.fullmatch(value):
         return int(value)
     if _FLOAT.fullmatch(value) and not re.match(r"[-+]?0[0-9]", value):
-        return float(value)
+        number = float(value)
+        return number if math.isfinite(number) else value
     return value

@@ -7,6 +7,7 @@ Record text is shown exactly as typed: HTML stays literal, and Markdown marks
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import date
@@ -69,8 +70,10 @@ def link(text: object, href: str) -> Md:
 
 
 def yaml_str(value: object) -> Md:
-    """Text for a page's YAML front matter: a JSON string is valid YAML."""
-    return Md(json.dumps(str(value), ensure_ascii=False))
+    """A page title for YAML front matter. Themes print the title into HTML as it
+    is, so it is HTML-escaped here; a JSON string is valid YAML."""
+    text = " ".join(str(value).split())
+    return Md(json.dumps(html.escape(text), ensure_ascii=True))
 
 
 def finalize(value: object) -> object:
