@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .explain import did_you_mean
 from .findings import Finding
 from .load import Document
 from .records import Programme, School
-from .validate import did_you_mean, label
+from .validate import label
 
 if TYPE_CHECKING:
     from .cohort import LearnerRecords
