@@ -11,6 +11,7 @@ from typing import Any
 from . import references
 from .calendar import valid_timezone
 from .findings import Finding
+from .folders import Entries, list_folder, misnamed_yaml
 from .load import Document, Problem, read_document
 from .records import (
     Baseline,
@@ -32,6 +33,7 @@ from .records import (
 from .validate import schema_problems
 
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
+RESERVED_IDS = frozenset({"index"})  # learners/index.md is the learner list
 LEARNER_FILES = ("learner.yaml", "baseline.yaml", "ilp.yaml", "interventions.yaml")
 
 
@@ -160,42 +162,46 @@ def read_cohort(records: Path) -> Cohort:
         )
     root = repository_root(records)
     reader = _Reader(root, None, Settings.max_file_kb * 1024)
-    school = _read_school(reader, school_path)
+    top = list_folder(records, reader.add)
+    school = _read_school(reader, top.files.get("school.yaml"), school_path)
     if school is not None:
         reader.max_bytes = school.settings.max_file_kb * 1024
-    programmes = _read_programmes(reader, records / "programmes.yaml", school)
+    programmes = _read_programmes(
+        reader, top.files.get("programmes.yaml"), records, school
+    )
     learners = [
         read_learner(root, folder, school, programmes, reader.max_bytes)
-        for folder in _learner_folders(records / "learners")
+        for folder in _learner_folders(reader, records / "learners")
     ]
     references.check_id_clashes(learners)
-    _warn_stray_files(reader, records / "learners")
     return Cohort(root, records, school, programmes or {}, learners, reader.findings)
 
 
-def _warn_stray_files(reader: _Reader, folder: Path) -> None:
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        if not path.is_dir() and not path.name.startswith("."):
-            reader.add(
-                "unknown-file",
-                path,
-                None,
-                "Pathways does not read files here, only one folder per learner, "
-                "named by their id. Move this file out of records/learners.",
-            )
-
-
-def _learner_folders(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def _learner_folders(reader: _Reader, folder: Path) -> list[Path]:
+    if not folder.is_dir() or folder.is_symlink():
+        reader.add(
+            "schema",
+            folder,
+            None,
+            "There is no learners folder in records/, so no learner was checked. "
+            "Each learner's folder goes in records/learners/ (in lower case).",
+        )
         return []
-    return sorted(
-        p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
-    )
+    entries = list_folder(folder, reader.add)
+    for path in entries.files.values():
+        reader.add(
+            "unknown-file",
+            path,
+            None,
+            "Pathways does not read files here, only one folder per learner, named by "
+            "their id. Move this file out of records/learners.",
+        )
+    return list(entries.folders.values())
 
 
-def _read_school(reader: _Reader, path: Path) -> School | None:
+def _read_school(reader: _Reader, path: Path | None, expected: Path) -> School | None:
+    if path is None:
+        return None  # list_folder has said why: a link, or not a file
     document = reader.read(path, "school")
     if document is None:
         return None
@@ -215,12 +221,21 @@ def _read_school(reader: _Reader, path: Path) -> School | None:
 
 
 def _read_programmes(
-    reader: _Reader, path: Path, school: School | None
+    reader: _Reader, path: Path | None, records: Path, school: School | None
 ) -> dict[str, Programme] | None:
-    """The catalogue; None when programmes.yaml exists but cannot be used, so that
-    placements are not all reported as naming unknown programmes."""
-    if not path.is_file():
-        return {}
+    """The catalogue; None when programmes.yaml is missing or unusable, so that
+    placements are not each reported as naming an unknown programme."""
+    if path is None:
+        if not (records / "programmes.yaml").exists():
+            reader.add(
+                "schema",
+                records / "programmes.yaml",
+                None,
+                "There is no programmes.yaml, so no intervention can be checked. Add "
+                "the school's intervention programmes (write programmes: [] if there "
+                "are none yet).",
+            )
+        return None
     document = reader.read(path, "programmes")
     if document is None:
         return None
@@ -242,39 +257,32 @@ def read_learner(
     """Read one learner folder; never raises for anything in the files."""
     reader = _Reader(root, folder.name, max_bytes)
     result = LearnerRecords(id=folder.name, folder=reader.relative(folder))
-    if not result.safe_id:
-        reader.add(
-            "schema",
-            folder,
-            None,
-            f"The folder name '{folder.name}' cannot be used as a learner id: use "
-            "letters, digits, hyphens and underscores only, with no spaces, for "
-            "example L0042. Rename the folder and the id in learner.yaml to match.",
-        )
+    problem = learner_id_problem(folder.name)
+    if problem:
+        reader.add("schema", folder, None, problem)
         result.broken = True
+    entries = list_folder(folder, reader.add)
+    result.broken |= not entries.readable
+    result.present = frozenset(name for name in LEARNER_FILES if name in entries.files)
 
     documents: dict[str, tuple[Path, Document]] = {}
-    result.present = frozenset(
-        name for name in LEARNER_FILES if (folder / name).is_file()
-    )
-    for name in LEARNER_FILES:
-        path = folder / name
-        if name in result.present:
-            document = reader.read(path, name.removesuffix(".yaml"))
-            if document is None:
-                result.broken = True
-            else:
-                documents[name] = (path, document)
-    reviews = _read_reviews(reader, folder / "reviews", school, result)
-    _warn_unknown_files(reader, folder)
+    for name in result.present:
+        path = entries.files[name]
+        document = reader.read(path, name.removesuffix(".yaml"))
+        if document is None:
+            result.broken = True
+        else:
+            documents[name] = (path, document)
+    reviews = _read_reviews(reader, entries.folders.get("reviews"), school, result)
+    _unknown_entries(reader, entries, result)
 
-    if not (folder / "learner.yaml").is_file():
+    if "learner.yaml" not in result.present:
         reader.add(
             "schema",
             folder / "learner.yaml",
             None,
             "This learner folder has no learner.yaml. Add one (pathways new learner "
-            f"{folder.name} makes a start), or remove the folder.",
+            f"{folder.name} starts it), or remove the folder.",
         )
         result.broken = True
 
@@ -291,25 +299,38 @@ def read_learner(
     return result
 
 
+def learner_id_problem(name: str) -> str | None:
+    """Why a folder name cannot be a learner id, if it cannot."""
+    if not SAFE_ID.fullmatch(name):
+        return (
+            f"The folder name '{name}' cannot be used as a learner id: use letters, "
+            "digits, hyphens and underscores only, with no spaces, for example L0042. "
+            "Rename the folder and the id in learner.yaml to match."
+        )
+    if name.casefold() in RESERVED_IDS:
+        return (
+            f"'{name}' cannot be a learner id: the site uses that name for one of "
+            "its own pages. Choose another id and rename the folder to match."
+        )
+    return None
+
+
 def _read_reviews(
-    reader: _Reader, folder: Path, school: School | None, result: LearnerRecords
+    reader: _Reader, folder: Path | None, school: School | None, result: LearnerRecords
 ) -> dict[str, tuple[Path, Document]]:
     reviews: dict[str, tuple[Path, Document]] = {}
-    if not folder.is_dir():
+    if folder is None:
         return reviews
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix != ".yaml":
+    entries = list_folder(folder, reader.add)
+    result.broken |= not entries.readable
+    for name, path in entries.files.items():
+        if not name.endswith(".yaml"):
             _unknown_file(reader, path, review=True)
             continue
-        key = path.stem
+        key = name.removesuffix(".yaml")
         if school is not None and school.half_term(key) is None:
             reader.add(
-                "reference",
-                path,
-                None,
-                references.review_name_message(path.name, school),
+                "reference", path, None, references.review_name_message(name, school)
             )
             result.broken = True
             continue
@@ -319,33 +340,42 @@ def _read_reviews(
             result.unreadable_reviews.add(key)
         else:
             reviews[key] = (path, document)
+    for path in entries.folders.values():
+        _unknown_file(reader, path, review=True)
     return reviews
 
 
-def _warn_unknown_files(reader: _Reader, folder: Path) -> None:
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.name in LEARNER_FILES:
-            continue
-        if path.is_dir() and path.name == "reviews":
-            continue
-        _unknown_file(reader, path, review=False)
+def _unknown_entries(reader: _Reader, entries: Entries, result: LearnerRecords) -> None:
+    for name, path in entries.folders.items():
+        if name in LEARNER_FILES:
+            reader.add(
+                "yaml",
+                path,
+                None,
+                f"{name} is a folder, not a file. Replace it with the {name} file.",
+            )
+            result.broken = True
+        elif name != "reviews":
+            _unknown_file(reader, path, review=False)
+    for name, path in entries.files.items():
+        if name not in LEARNER_FILES:
+            _unknown_file(reader, path, review=False)
 
 
 def _unknown_file(reader: _Reader, path: Path, review: bool) -> None:
     known = (
-        "a half term such as 2026-27-autumn-1.yaml"
+        "after a half term, such as 2026-27-autumn-1.yaml"
         if review
-        else ", ".join(LEARNER_FILES)
+        else ", ".join(LEARNER_FILES) + " and the reviews folder"
     )
-    hint = ""
-    if path.suffix == ".yml":
-        hint = f" If it is meant to be read, rename it to {path.stem}.yaml."
+    meant = misnamed_yaml(path.name)
+    hint = f" If it is meant to be read, rename it to {meant}." if meant else ""
     reader.add(
         "unknown-file",
         path,
         None,
-        f"Pathways does not read this file, so nothing in it counts. The files it "
-        f"reads here are named {known}.{hint}",
+        f"Pathways does not read this, so nothing in it counts. The files it reads "
+        f"here are named {known}.{hint}",
     )
 
 

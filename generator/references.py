@@ -150,11 +150,9 @@ def learner_problems(
         found.extend((path, *problem) for problem in problems)
 
     def ids(name: str, read) -> set[str] | None:
-        """Ids a file defines; None when it exists but is unreadable, so that
-        nothing is reported twice; empty when the file is absent."""
-        if name in documents:
-            return read(documents[name][1].data)
-        return None if (folder / name).is_file() else set()
+        """Ids a file defines; None when it is missing or unreadable: its own
+        finding says so, and checking against it would only repeat that."""
+        return read(documents[name][1].data) if name in documents else None
 
     ehcp_ids = ids("learner.yaml", lambda d: {o["id"] for o in d["ehcp"]["outcomes"]})
     target_ids = ids("ilp.yaml", lambda d: {t["id"] for t in d["targets"]})

@@ -134,36 +134,47 @@ def _item_name(parent: str | int | None, index: int, item: Any, kind: str) -> st
     return f"{name} {index + 1}"
 
 
-def resolve(node: Any, kind: str) -> Any:
-    """Follow a $ref to the definition it names, in this schema or the shared one."""
+def _follow(node: Any, kind: str) -> tuple[Any, str]:
+    """Follow $refs to the definition they name; also says which schema file it
+    is in, since a definition's own $refs are relative to that file."""
     while isinstance(node, dict) and "$ref" in node:
         where, _, pointer = node["$ref"].partition("#")
-        target: Any = schema(where.removesuffix(".schema.json") if where else kind)
-        for part in pointer.strip("/").split("/") if pointer.strip("/") else ():
-            target = target[part]
         kind = where.removesuffix(".schema.json") if where else kind
-        node = target
-    return node
+        node = schema(kind)
+        for part in filter(None, pointer.split("/")):
+            node = node[part]
+    return node, kind
 
 
-def field_schema(kind: str, path: Path_) -> dict:
-    """The schema of the field at `path`, as written where the field is declared."""
+def resolve(node: Any, kind: str) -> Any:
+    return _follow(node, kind)[0]
+
+
+def _field(kind: str, path: Path_) -> tuple[dict, str]:
     node: Any = schema(kind)
     for key in path:
-        resolved = resolve(node, kind)
+        resolved, kind = _follow(node, kind)
         if not isinstance(resolved, dict):
-            return {}
+            return {}, kind
         if isinstance(key, int):
             node = resolved.get("items", {})
         else:
             extra = resolved.get("additionalProperties", {})
             node = resolved.get("properties", {}).get(key, extra)
-    if isinstance(node, dict) and "description" not in node:
-        node = resolve(node, kind)
+    return (node if isinstance(node, dict) else {}), kind
+
+
+def field_schema(kind: str, path: Path_) -> dict:
+    """The schema of the field at `path`, as written where the field is declared
+    (so its own description wins over that of the definition it refers to)."""
+    node, kind = _field(kind, path)
+    if "description" not in node:
+        node = _follow(node, kind)[0]
     return node if isinstance(node, dict) else {}
 
 
 def resolved_field_schema(kind: str, path: Path_) -> dict:
     """The schema of the field at `path` with any $ref followed."""
-    found = resolve(field_schema(kind, path), kind)
+    node, kind = _field(kind, path)
+    found = _follow(node, kind)[0]
     return found if isinstance(found, dict) else {}

@@ -1,0 +1,73 @@
+"""Listing the records folders safely: links, unreadable folders and odd entries
+become findings, and only real files and folders inside records/ are read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Report = Callable[[str, Path, int | None, str], None]
+
+
+@dataclass
+class Entries:
+    """The usable files and folders of one folder, by name."""
+
+    files: dict[str, Path] = field(default_factory=dict)
+    folders: dict[str, Path] = field(default_factory=dict)
+    readable: bool = True
+
+
+def list_folder(folder: Path, report: Report) -> Entries:
+    """The real files and sub-folders of `folder`, skipping hidden ones.
+
+    Links are refused: one could point outside records/ and print another file
+    (a password file, say) into CI logs and onto the site.
+    """
+    entries = Entries()
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as error:
+        entries.readable = False
+        report(
+            "yaml",
+            folder,
+            None,
+            f"This folder cannot be opened ({error.strerror or error}), so nothing in "
+            "it was checked. Ask whoever looks after the repository to fix its "
+            "permissions.",
+        )
+        return entries
+    for path in children:
+        if path.name.startswith("."):
+            continue
+        if path.is_symlink():
+            report(
+                "yaml",
+                path,
+                None,
+                "This is a link to somewhere else, not a file. Pathways reads only "
+                "real files inside records/: replace the link with the file itself.",
+            )
+        elif path.is_dir():
+            entries.folders[path.name] = path
+        elif path.is_file():
+            entries.files[path.name] = path
+        else:
+            report(
+                "yaml",
+                path,
+                None,
+                "This is not an ordinary file, so Pathways cannot read it. Replace it "
+                "with a YAML file.",
+            )
+    return entries
+
+
+def misnamed_yaml(name: str) -> str | None:
+    """The name a YAML file was meant to have: baseline.yml → baseline.yaml."""
+    stem, dot, suffix = name.rpartition(".")
+    if dot and suffix.lower() in ("yml", "yaml") and suffix != "yaml":
+        return f"{stem}.yaml"
+    return None
