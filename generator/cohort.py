@@ -55,6 +55,7 @@ class LearnerRecords:
     present: frozenset[str] = frozenset()
     unreadable_reviews: set[str] = field(default_factory=set)
     broken: bool = False
+    clashes: bool = False
     findings: list[Finding] = field(default_factory=list)
 
     def missing(self, name: str) -> bool:
@@ -63,7 +64,8 @@ class LearnerRecords:
 
     @property
     def safe_id(self) -> bool:
-        return bool(SAFE_ID.fullmatch(self.id))
+        """The id can name a folder and a page address."""
+        return learner_id_problem(self.id) is None
 
 
 @dataclass

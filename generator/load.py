@@ -97,12 +97,17 @@ def read_document(path: Path, max_bytes: int) -> Document | Problem:
     try:
         size = path.stat().st_size
         if size > max_bytes:
+            advice = (
+                "If it really needs to be this big, raise max_file_kb in school.yaml "
+                "settings."
+                if path.name != "school.yaml"
+                else "school.yaml itself may not be larger than this."
+            )
             return Problem(
                 None,
                 f"This file is {_kb(size)}, larger than the {_kb(max_bytes)} a record "
                 "may be, so it was not read. Check that nothing was pasted into it by "
-                "mistake; if it really needs to be this big, raise max_file_kb in "
-                "school.yaml settings.",
+                f"mistake. {advice}",
             )
         raw = path.read_bytes()
     except OSError as error:
@@ -189,8 +194,8 @@ def _refuse_anchors(text: str) -> None:
                     "does not accept. Write the value out in full, or put text that "
                     "starts with & or * in quotes.",
                 )
-    except yaml.MarkedYAMLError:
-        return  # compose reports the same syntax error with a better message
+    except yaml.YAMLError:
+        return  # compose reports the same error, with a better message
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:

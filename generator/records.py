@@ -41,7 +41,6 @@ class Settings:
         ("post-16", "03-31"),
     )
     max_file_kb: int = 256
-    min_group_size: int = 5
 
     def transfer_deadline(self, kind: str, year: int) -> date:
         month, day = dict(self.phase_transfer_deadlines)[kind].split("-")
@@ -96,7 +95,6 @@ def school_from_data(document: Document) -> School:
     settings = dict(data.get("settings", {}))
     deadlines = dict(Settings.phase_transfer_deadlines)
     deadlines.update(settings.pop("phase_transfer_deadlines", {}))
-    privacy = data.get("privacy", {})
     half_terms = sorted(
         HalfTerm(
             start=date.fromisoformat(dates["start"]),
@@ -136,7 +134,6 @@ def school_from_data(document: Document) -> School:
         settings=Settings(
             **settings,
             phase_transfer_deadlines=tuple(sorted(deadlines.items())),
-            min_group_size=privacy.get("min_group_size", 5),
         ),
         targets={**DEFAULT_TARGETS, **data.get("targets", {})},
         areas=areas,

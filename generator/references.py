@@ -28,38 +28,10 @@ def _unknown(kind: str, where: str, value: str, known: Iterable[str], fix: str) 
 
 
 def school_problems(document: Document) -> list[tuple[int, str]]:
-    """Half terms that run backwards or overlap, and scales upside down."""
+    """Calendars that contradict themselves, impossible deadlines, upside-down
+    scales."""
     data = document.data
-    problems = []
-    terms = []
-    for index, year in enumerate(data["calendar"]):
-        for name, dates in year["half_terms"].items():
-            path = ("calendar", index, "half_terms", name)
-            start, end = (
-                date.fromisoformat(dates["start"]),
-                date.fromisoformat(dates["end"]),
-            )
-            if end < start:
-                problems.append(
-                    (
-                        document.line((*path, "end")),
-                        f"{label(path, data, 'school')}: the last day ({dates['end']}) "
-                        f"is before the first day ({dates['start']}). Check the dates.",
-                    )
-                )
-            terms.append((start, end, f"{year['year']}-{name}", path))
-    terms.sort()
-    for (_, end, first, _), (start, _, second, path) in zip(
-        terms, terms[1:], strict=False
-    ):
-        if start <= end:
-            problems.append(
-                (
-                    document.line((*path, "start")),
-                    f"Half term {second} starts before half term {first} ends. Check "
-                    "the dates of both.",
-                )
-            )
+    problems = list(_calendar_problems(document))
     for key, scale in data.get("scales", {}).items():
         if scale["min"] >= scale["max"]:
             problems.append(
@@ -69,7 +41,76 @@ def school_problems(document: Document) -> list[tuple[int, str]]:
                     f"the highest ({scale['max']}).",
                 )
             )
+    deadlines = data.get("settings", {}).get("phase_transfer_deadlines", {})
+    for kind, month_day in deadlines.items():
+        month, day = (int(part) for part in month_day.split("-"))
+        try:
+            date(2001, month, day)  # a year without 29 February
+        except ValueError:
+            problems.append(
+                (
+                    document.line(("settings", "phase_transfer_deadlines", kind)),
+                    f"settings → phase_transfer_deadlines → {kind}: '{month_day}' is "
+                    "not a day that comes every year. Check the day and month.",
+                )
+            )
     return problems
+
+
+def _calendar_problems(document: Document) -> Iterator[tuple[int, str]]:
+    data = document.data
+    terms = []
+    seen_years: dict[str, int] = {}
+    for index, year in enumerate(data["calendar"]):
+        label_line = document.line(("calendar", index, "year"))
+        if year["year"] in seen_years:
+            yield (
+                label_line,
+                (
+                    f"The year {year['year']} appears twice in the calendar (lines "
+                    f"{seen_years[year['year']]} and {label_line}). Give each academic "
+                    "year once."
+                ),
+            )
+        seen_years.setdefault(year["year"], label_line)
+        first_year = int(year["year"][:4])
+        for name, dates in year["half_terms"].items():
+            path = ("calendar", index, "half_terms", name)
+            start = date.fromisoformat(dates["start"])
+            end = date.fromisoformat(dates["end"])
+            if end < start:
+                yield (
+                    document.line((*path, "end")),
+                    (
+                        f"{label(path, data, 'school')}: the last day ({dates['end']}) "
+                        f"is before the first day ({dates['start']}). Check the dates."
+                    ),
+                )
+            # An academic year runs from August to the July after it.
+            if not date(first_year, 8, 1) <= start <= date(first_year + 1, 7, 31):
+                yield (
+                    document.line((*path, "start")),
+                    (
+                        f"{label(path, data, 'school')}: {dates['start']} is not "
+                        "in the "
+                        f"academic year {year['year']}. Check the year label and "
+                        "the dates."
+                    ),
+                )
+            terms.append((start, end, f"{year['year']}-{name}", path))
+    terms.sort()
+    for (_, end, first, _), (start, _, second, path) in zip(
+        terms, terms[1:], strict=False
+    ):
+        if start <= end:
+            yield (
+                document.line((*path, "start")),
+                (
+                    f"Half term {second} starts before half term {first} ends. "
+                    "Check the "
+                    "dates of both."
+                ),
+            )
 
 
 def programme_problems(document: Document, school: School | None) -> list[Problem]:
@@ -77,6 +118,16 @@ def programme_problems(document: Document, school: School | None) -> list[Proble
     problems: list[Problem] = list(
         _duplicate_ids(document, ("programmes",), "programme", "id")
     )
+    for index, programme in enumerate(data["programmes"]):
+        if programme["id"] == "index":
+            problems.append(
+                (
+                    "schema",
+                    document.line(("programmes", index, "id")),
+                    "'index' cannot be a programme id: the site uses that name for the "
+                    "list of programmes. Choose another id.",
+                )
+            )
     if school is None:
         return problems
     for index, programme in enumerate(data["programmes"]):
@@ -170,6 +221,7 @@ def learner_problems(
         add(path, checks[name](document))
     for path, document in reviews.values():
         add(path, _review_file(document, target_ids, outcome_ids, placed))
+        add(path, _review_date(path, document, school))
     return found
 
 
@@ -202,6 +254,37 @@ def _learner_file(
             f"leaving_date ({leaving}) is before entry_date ({entry}). Check both "
             "dates.",
         )
+    yield from _dates_in_order(document)
+
+
+def _dates_in_order(document: Document) -> Iterator[Problem]:
+    """Dates that cannot all be right: born after starting school, and so on."""
+    data = document.data
+    ehcp = data["ehcp"]
+    pairs = [
+        (("date_of_birth",), ("entry_date",), "the date of birth"),
+        (("date_of_birth",), ("ehcp", "issued"), "the date of birth"),
+    ]
+    pairs += [
+        (("ehcp", "issued"), ("ehcp", "annual_reviews", index), "the EHCP's issue")
+        for index in range(len(ehcp["annual_reviews"]))
+    ]
+
+    def value(path: tuple) -> str:
+        node = data
+        for key in path:
+            node = node[key]
+        return node
+
+    for earlier, later, first in pairs:
+        if value(later) < value(earlier):
+            yield (
+                "schema",
+                document.line(later),
+                f"{label(later, data, 'learner')}: {value(later)} is before "
+                f"{first} ({value(earlier)}), so one of them must be wrong. Check "
+                "both dates.",
+            )
 
 
 def _measures(
@@ -377,6 +460,20 @@ def _overlapping_placements(document: Document) -> Iterator[Problem]:
                 )
 
 
+def _review_date(path: Path, document: Document, school: School) -> Iterator[Problem]:
+    """A review held before its half term began is a copied file or a slip."""
+    term = school.half_term(path.stem)
+    held = date.fromisoformat(document.data["date"])
+    if term is not None and held < term.start:
+        yield (
+            "schema",
+            document.line(("date",)),
+            f"date: {held.isoformat()} is before the {term.title} half term began "
+            f"({term.start.isoformat()}), so this cannot be its review. Check the "
+            "date, or whether the file has the right name.",
+        )
+
+
 def _review_file(
     document: Document,
     target_ids: set[str] | None,
@@ -425,6 +522,7 @@ def check_id_clashes(learners: list[LearnerRecords]) -> None:
         names = " and ".join(f"'{learner.id}'" for learner in group)
         for learner in group:
             learner.broken = True
+            learner.clashes = True
             learner.findings.append(
                 Finding(
                     "reference",

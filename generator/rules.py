@@ -276,18 +276,16 @@ def _on_track(
     if slot.state == NOT_HELD:
         return Verdict(False, (f"the {title} review was not held",))
     ilp = ilp_on(records, as_of)
-    items = []
-    if ilp is not None:
-        items += [
-            (f"target {t.id}", review.targets.get(t.id))
-            for t in ilp.targets
-            if t.active
-        ]
-        items += [
-            (f"outcome {o.id}", review.outcomes.get(o.id))
-            for o in ilp.outcomes
-            if o.planned
-        ]
+    if ilp is None:
+        return Verdict(False, ("there is no ILP for the review to rate",))
+    items = [
+        (f"target {t.id}", review.targets.get(t.id)) for t in ilp.targets if t.active
+    ]
+    items += [
+        (f"outcome {o.id}", review.outcomes.get(o.id))
+        for o in ilp.outcomes
+        if o.planned
+    ]
     items += [
         (f"intervention {key}", rating) for key, rating in review.interventions.items()
     ]
@@ -340,7 +338,7 @@ def _rule_findings(
 
     if result.settled:
         yield from _missing_files(result, school, as_of, finding)
-    yield from _review_findings(result, finding)
+    yield from _review_findings(result, as_of, finding)
     if not records.broken:  # cross-checks of broken files only repeat their findings
         yield from _incomplete_review(result, finding)
     yield from _ehcp_findings(result, school, as_of, finding)
@@ -471,24 +469,29 @@ def _incomplete_review(result: LearnerResult, finding) -> Iterator[Finding]:
         )
 
 
-def _review_findings(result: LearnerResult, finding) -> Iterator[Finding]:
+def _review_findings(result: LearnerResult, as_of: date, finding) -> Iterator[Finding]:
     folder_file = "reviews/{}.yaml"
     for slot in result.slots:
         name = folder_file.format(slot.half_term.key)
         details = {"half_term": slot.half_term.key, "due": slot.deadline.isoformat()}
         title = slot.half_term.title
         if slot.state == MISSED:
-            yield finding(
-                "review-missed",
-                name,
-                None,
-                f"The {title} review was due by {long_date(slot.deadline)} and has not "
-                f"been recorded. Add {name} (pathways new review {result.id} "
-                "starts it). "
-                "If the review could not happen, add the file with its date "
-                "and not_held giving the reason.",
-                **details,
-            )
+            later = result.records.reviews.get(slot.half_term.key)
+            if later is not None:
+                why = (
+                    f"The {title} review was due by {long_date(slot.deadline)}. Its "
+                    f"file is dated {long_date(later.date)}, after "
+                    f"{long_date(as_of)}, so it does not count yet. If "
+                    "the date is a slip, correct it."
+                )
+            else:
+                why = (
+                    f"The {title} review was due by {long_date(slot.deadline)} and has "
+                    f"not been recorded. Add {name} (pathways new review {result.id} "
+                    "starts it). If the review could not happen, add the file with "
+                    "its date and not_held giving the reason."
+                )
+            yield finding("review-missed", name, None, why, **details)
         elif slot.state == DUE_SOON:
             yield finding(
                 "review-due",

@@ -16,6 +16,9 @@ from .pages import write_pages
 from .rules import Result
 
 log = logging.getLogger(__name__)
+PAGES_MARK, SITE_MARK = ".pathways-pages", ".pathways-site"
+MARK_TEXT = "Written by pathways build, which replaces this folder on every build.\n"
+PROJECT_FILES = (".git", "mkdocs.yml", "pyproject.toml", "records", "school.yaml")
 
 
 class BuildFailed(Exception):
@@ -64,10 +67,14 @@ def build_site(result: Result, config_file: Path, site_dir: Path | None = None) 
     pages_tmp = Path(tempfile.mkdtemp(prefix=".pages-", dir=docs_dir.parent))
     site_tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
+        _refuse_foreign(docs_dir, PAGES_MARK, "docs_dir in mkdocs.yml")
+        _refuse_foreign(target, SITE_MARK, "the site folder")
         count = write_pages(result, pages_tmp)
+        (pages_tmp / PAGES_MARK).write_text(MARK_TEXT)
         log.info("Wrote %d pages.", count)
         _swap_in(pages_tmp, docs_dir)
         _run_mkdocs(config_file, site_tmp)
+        (site_tmp / SITE_MARK).write_text(MARK_TEXT)
         _swap_in(site_tmp, target)
     finally:
         shutil.rmtree(pages_tmp, ignore_errors=True)
@@ -84,6 +91,24 @@ def _refuse_records_folder(result: Result, *folders: Path) -> None:
                 f"{folder} overlaps the records folder {records}; the build would "
                 "overwrite records. Choose another folder in mkdocs.yml or --site-dir."
             )
+
+
+def _refuse_foreign(folder: Path, mark: str, what: str) -> None:
+    """Refuse to replace a folder that Pathways did not make: a build replaces the
+    whole folder, and a mistyped --site-dir must not wipe someone's work."""
+    if not folder.exists() or (folder / mark).exists():
+        return
+    if folder.is_dir() and not any(folder.iterdir()):
+        return
+    looks_built = (folder / "index.html").exists() and not any(
+        (folder / name).exists() for name in PROJECT_FILES
+    )
+    if mark == SITE_MARK and looks_built:
+        return  # a site from an earlier plain `mkdocs build`
+    raise BuildFailed(
+        f"{folder} already holds files that Pathways did not write, and building "
+        f"replaces the whole of {what}. Choose an empty or new folder."
+    )
 
 
 def _run_mkdocs(config_file: Path, site_tmp: Path) -> None:

@@ -81,7 +81,14 @@ def schema_problems(kind: str, document: Document) -> list[tuple[int, str]]:
 
     problems: dict[Path_, list[tuple[int, str]]] = {}
     for error in _leaf_errors(validator(kind).iter_errors(document.data)):
-        for place, line, message in explain(kind, error, document):
+        try:
+            explained = list(explain(kind, error, document))
+        except Exception:  # wording must never hide the finding itself
+            path = tuple(error.absolute_path)
+            explained = [
+                (path, document.line(path), _plain_fallback(kind, path, document))
+            ]
+        for place, line, message in explained:
             problems.setdefault(place, []).append((line, message))
     return sorted({found[0] for found in problems.values()})
 
@@ -178,3 +185,11 @@ def resolved_field_schema(kind: str, path: Path_) -> dict:
     node, kind = _field(kind, path)
     found = _follow(node, kind)[0]
     return found if isinstance(found, dict) else {}
+
+
+def _plain_fallback(kind: str, path: Path_, document: Document) -> str:
+    where = label(path, document.data, kind)
+    return (
+        f"{where}: this value does not fit the rules for this field. Compare it with "
+        "the same field in another learner's records."
+    )

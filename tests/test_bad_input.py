@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import check_json
+from .conftest import check_json, run
 from .factory import SchoolBuilder
 
 AS_OF = "2026-11-20"
@@ -389,9 +389,8 @@ def test_a_file_over_the_size_cap_is_not_parsed(tmp_path):
             f"{L1}/ilp.yaml",
             None,
             "This file is 3 KB, larger than the 2 KB a record may be, so it was not "
-            "read. Check that nothing was pasted into it by mistake; if it really "
-            "needs "
-            "to be this big, raise max_file_kb in school.yaml settings.",
+            "read. Check that nothing was pasted into it by mistake. If it really "
+            "needs to be this big, raise max_file_kb in school.yaml settings.",
         ),
     ]
 
@@ -418,3 +417,332 @@ def test_folder_names_unsafe_or_clashing(school):
     assert ("reference", f"{L1}/learner.yaml") in got
     assert ("reference", "records/learners/l1/learner.yaml") in got
     assert ("schema", "records/learners/Noor Haddad") in got
+
+
+# --- Found by trying to break it -------------------------------------------------
+
+
+def messages_for(school: SchoolBuilder, file: str) -> list[tuple[int | None, str]]:
+    return [
+        (line, message) for _, name, line, message in findings(school) if name == file
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            'learner_voice: "Calm corner" is where I want\n',
+            3,
+            "YAML cannot read the end of this line. A value that starts with a "
+            "quotation mark, [ or { must end with it: put the whole value in double "
+            'quotes, for example learner_voice: "Calm corner" is where I want. Inside '
+            "single quotes, write an apostrophe twice ('Hazel''s class').",
+        ),
+        (
+            "learner_voice: @home I am calm\n",
+            3,
+            "A value here starts with a character YAML keeps for itself, such as %, @ "
+            "or a backtick (`). Put the whole value in double quotes.",
+        ),
+        (
+            "learner_voice: I want to be calm #1 priority\n",
+            3,
+            "YAML reads ' #' as the start of a comment, so only 'I want to be calm' is "
+            "kept and '#1 priority' is lost. If the # belongs to the value, put the "
+            "whole value in quotes.",
+        ),
+        (
+            'learner_voice: "calm\\u200b"\n',
+            3,
+            "The text here contains a zero-width space (U+200B), which cannot be seen "
+            "but changes how the text reads or sorts. It usually comes from pasting. "
+            "Retype the value.",
+        ),
+        (
+            "learner_voice: calm\u00a0\n",
+            3,
+            "The text here starts or ends with an invisible space (often a "
+            "non-breaking space from Word). Delete it and retype the space.",
+        ),
+        (
+            "learner_voice: calm\x00*\n",
+            3,
+            "This line contains an invisible control character (U+0000), usually "
+            "pasted in from another program. Retype the line.",
+        ),
+    ],
+    ids=[
+        "quote then words",
+        "at sign",
+        "cut by a comment",
+        "zero width",
+        "non-breaking space",
+        "NUL beside an asterisk",
+    ],
+)
+def test_yaml_typing_mistakes(school, text, line, message):
+    edit(
+        school.records / "learners/L1/ilp.yaml",
+        "learner_voice: I want to stay calm.\n",
+        text,
+    )
+    assert messages_for(school, f"{L1}/ilp.yaml") == [(line, message)]
+
+
+def test_every_unknown_field_is_named(school):
+    edit(
+        school.records / "learners/L1/learner.yaml",
+        "group: Kestrels",
+        "grop: Kestrels\nkey_workr: Ms Key",
+    )
+    got = [message for _, message in messages_for(school, f"{L1}/learner.yaml")]
+    assert any(
+        m.startswith("'grop' is not a field Pathways knows. Did you mean 'group'?")
+        for m in got
+    )
+    assert any(
+        m.startswith(
+            "'key_workr' is not a field Pathways knows. Did you mean 'key_worker'?"
+        )
+        for m in got
+    )
+
+
+def test_a_not_held_review_names_each_field_it_should_not_have(school):
+    path = school.records / "learners/L1/reviews/2026-27-autumn-1.yaml"
+    path.write_text(
+        "date: 2026-10-20\nnot_held: Ill all half term.\n"
+        "learner_present: true\nlearner_comment: hi\n"
+    )
+    assert messages_for(school, f"{L1}/reviews/2026-27-autumn-1.yaml") == [
+        (
+            3,
+            "learner_present cannot be given in a review that records not_held. "
+            "Remove not_held if the review took place, or remove this field.",
+        ),
+        (
+            4,
+            "learner_comment cannot be given in a review that records not_held. "
+            "Remove not_held if the review took place, or remove this field.",
+        ),
+    ]
+
+
+def test_ratings_and_quoted_booleans_are_explained(school):
+    path = school.records / "learners/L1/reviews/2026-27-autumn-1.yaml"
+    edit(path, "learner_present: true", "learner_present: 'true'")
+    edit(
+        path,
+        "  T1:\n    rating: on-track",
+        "  T1: on-track\n  Target 2:\n    rating: ahead",
+    )
+    got = messages_for(school, f"{L1}/reviews/2026-27-autumn-1.yaml")
+    assert (
+        3,
+        "learner_present: 'true' is in quotes, so it is text. Write true "
+        "without quotes.",
+    ) in got
+    assert (
+        5,
+        "targets → T1: 'on-track' needs to be written as a rating: T1: "
+        "{rating: on-track}, with a note if you like.",
+    ) in got
+    assert (
+        6,
+        "targets: 'Target 2' cannot be used as a name here. Did you mean "
+        "'Target2'? A short code made of letters, digits, hyphens and "
+        "underscores, starting with a letter or digit, for example T1 or E2.",
+    ) in got
+
+
+def test_huge_numbers_and_far_dates_are_findings(school):
+    edit(
+        school.records / "learners/L1/learner.yaml",
+        "year_group: 7",
+        "year_group: " + "9" * 5000,
+    )
+    edit(
+        school.records / "learners/L1/ilp.yaml",
+        "agreed: '2025-10-01'",
+        "agreed: 9999-12-31",
+    )
+    learner = messages_for(school, f"{L1}/learner.yaml")
+    assert learner[0][1].startswith("year_group: '99999")
+    assert learner[0][1].endswith("…' is not a whole number. Write a number such as 7.")
+    assert messages_for(school, f"{L1}/ilp.yaml") == [
+        (1, "agreed: '9999-12-31' is too far from today to be right. Check the year.")
+    ]
+
+
+def test_links_are_refused_and_never_read(school, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("token: ghp_SECRET\n")
+    review = school.records / "learners/L1/reviews/2026-27-autumn-1.yaml"
+    review.unlink()
+    review.symlink_to(secret)
+    code, output = run(
+        "check", "--records", str(school.records), "--as-of", AS_OF, "--format", "json"
+    )
+    assert "ghp_SECRET" not in output
+    assert (
+        "yaml",
+        f"{L1}/reviews/2026-27-autumn-1.yaml",
+        None,
+        "This is a link to somewhere else, not a file. Pathways reads only real files "
+        "inside records/: replace the link with the file itself.",
+    ) in findings(school)
+
+
+def test_a_missing_learners_folder_is_an_error(school):
+    (school.records / "learners").rename(school.records / "Learners")
+    code, output = run("check", "--records", str(school.records), "--as-of", AS_OF)
+    assert code == 1
+    assert (
+        "There is no learners folder in records/, so no learner was checked." in output
+    )
+
+
+def test_a_missing_programmes_file_is_one_finding(school):
+    (school.records / "programmes.yaml").unlink()
+    assert findings(school) == [
+        (
+            "schema",
+            "records/programmes.yaml",
+            None,
+            "There is no programmes.yaml, so no intervention can be checked. Add the "
+            "school's intervention programmes (write programmes: [] if there are none "
+            "yet).",
+        ),
+    ]
+
+
+def test_a_folder_where_a_file_belongs(school):
+    path = school.records / "learners/L1/ilp.yaml"
+    path.unlink()
+    path.mkdir()
+    assert (
+        "yaml",
+        f"{L1}/ilp.yaml",
+        None,
+        "ilp.yaml is a folder, not a file. Replace it with the ilp.yaml file.",
+    ) in findings(school)
+
+
+def test_ids_the_site_uses_for_its_own_pages(school):
+    school.add("index")
+    report = check_json(school.records, AS_OF)
+    [finding] = [f for f in report["findings"] if f["file"] == "records/learners/index"]
+    assert finding["message"].startswith("'index' cannot be a learner id")
+
+
+def test_unreadable_folders_are_findings(school, monkeypatch):
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self.name == "reviews":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    assert (
+        "yaml",
+        f"{L1}/reviews",
+        None,
+        "This folder cannot be opened (Permission denied), so nothing in it was "
+        "checked. Ask whoever looks after the repository to fix its permissions.",
+    ) in findings(school)
+
+
+def test_a_year_label_that_does_not_match_its_dates(school):
+    edit(school.records / "school.yaml", "- year: 2025-26", "- year: 2024-25")
+    got = messages_for(school, "records/school.yaml")
+    assert (
+        7,
+        "year 2024-25 → half_terms → autumn-1: 2025-09-03 is not in the academic "
+        "year 2024-25. Check the year label and the dates.",
+    ) in got
+
+
+def test_a_year_given_twice(tmp_path):
+    from .factory import SCHOOL
+
+    extra = {"summer-2": {"start": "2027-07-23", "end": "2027-07-24"}}
+    calendar = [*SCHOOL["calendar"], {"year": "2026-27", "half_terms": extra}]
+    school = SchoolBuilder(tmp_path, calendar=calendar)
+    school.add("L1")
+    got = [m for _, m in messages_for(school, "records/school.yaml")]
+    assert any(
+        m.startswith("The year 2026-27 appears twice in the calendar") for m in got
+    )
+
+
+def test_impossible_phase_transfer_deadline(tmp_path):
+    school = SchoolBuilder(
+        tmp_path, settings={"phase_transfer_deadlines": {"post-16": "02-30"}}
+    )
+    school.add("L1")
+    lines = (school.records / "school.yaml").read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "post-16:" in text)
+    assert messages_for(school, "records/school.yaml") == [
+        (
+            line,
+            "settings → phase_transfer_deadlines → post-16: '02-30' is not a day that "
+            "comes every year. Check the day and month.",
+        ),
+    ]
+
+
+def test_dates_out_of_order(school):
+    edit(
+        school.records / "learners/L1/learner.yaml",
+        "date_of_birth: '2014-05-01'",
+        "date_of_birth: 2025-09-04",
+    )
+    got = messages_for(school, f"{L1}/learner.yaml")
+    assert (
+        6,
+        "entry_date: 2025-09-03 is before the date of birth (2025-09-04), so "
+        "one of them must be wrong. Check both dates.",
+    ) in got
+
+
+def test_a_review_dated_before_its_half_term(school):
+    path = school.records / "learners/L1/reviews/2026-27-autumn-1.yaml"
+    edit(path, "date: '2026-10-20'", "date: 2025-10-20")
+    assert messages_for(school, f"{L1}/reviews/2026-27-autumn-1.yaml") == [
+        (
+            1,
+            "date: 2025-10-20 is before the 2026-27 autumn 1 half term began "
+            "(2026-09-02), so this cannot be its review. Check the date, or whether the "
+            "file has the right name.",
+        ),
+    ]
+
+
+def test_a_review_dated_after_as_of_is_not_said_to_be_missing(school):
+    path = school.records / "learners/L1/reviews/2026-27-autumn-1.yaml"
+    edit(path, "date: '2026-10-20'", "date: 2026-12-20")
+    [missed] = [
+        f
+        for f in check_json(school.records, AS_OF)["findings"]
+        if f["rule"] == "review-missed"
+    ]
+    assert missed["message"] == (
+        "The 2026-27 autumn 1 review was due by 2 November 2026. Its file is dated 20 "
+        "December 2026, after 20 November 2026, so it does not count yet. If the date "
+        "is a slip, correct it."
+    )
+
+
+def test_wrongly_capitalised_extension_gets_a_rename_hint(school):
+    path = school.records / "learners/L1/baseline.yaml"
+    path.rename(path.with_name("baseline.YAML"))
+    assert (
+        "unknown-file",
+        f"{L1}/baseline.YAML",
+        None,
+        "Pathways does not read this, so nothing in it counts. The files it reads "
+        "here are named learner.yaml, baseline.yaml, ilp.yaml, interventions.yaml and "
+        "the reviews folder. If it is meant to be read, rename it to baseline.yaml.",
+    ) in findings(school)

@@ -180,3 +180,46 @@ def test_names_sort_as_a_reader_expects():
         "Siobhán",
         "Zoë",
     ]
+
+
+def test_names_cannot_break_out_of_the_page_title(tmp_path):
+    builder = project(tmp_path)
+    name = {"given": "Tyler", "family": "</title><script>alert(1)</script>"}
+    builder.add("L1", learner_changes={"name": name})
+    assert build(builder)[0] == 0
+    page = (tmp_path / "site/learners/L1.html").read_text()
+    assert "<script>alert(1)" not in page
+    assert "<title>Tyler &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - " in page
+
+
+def test_learners_whose_ids_differ_only_in_case_get_no_pages(tmp_path):
+    builder = project(tmp_path)
+    builder.add("L1")
+    builder.add("l1")
+    builder.add("L2")
+    assert build(builder)[0] == 1
+    pages = sorted(p.name for p in (tmp_path / "pages/learners").iterdir())
+    assert pages == ["L2.md", "index.md"]
+
+
+def test_a_site_dir_holding_other_work_is_not_replaced(tmp_path):
+    builder = project(tmp_path)
+    builder.add("L1")
+    precious = tmp_path / "work"
+    precious.mkdir()
+    (precious / "essay.txt").write_text("mine")
+    code, output = run(
+        "build",
+        "--records",
+        str(builder.records),
+        "--config",
+        str(tmp_path / "mkdocs.yml"),
+        "--site-dir",
+        str(precious),
+    )
+    assert code == 2
+    assert "already holds files that Pathways did not write" in output
+    assert (precious / "essay.txt").read_text() == "mine"
+    # An earlier Pathways site in the same place is replaced without fuss.
+    assert build(builder)[0] == 0
+    assert build(builder)[0] == 0

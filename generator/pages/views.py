@@ -148,7 +148,11 @@ class SiteView:
     @cached_property
     def published(self) -> list[LearnerResult]:
         """Learners on roll with a usable id: the only ones with pages."""
-        chosen = [r for r in self.result.learners if r.on_roll and r.records.safe_id]
+        chosen = [
+            r
+            for r in self.result.learners
+            if r.on_roll and r.records.safe_id and not r.records.clashes
+        ]
         return sorted(chosen, key=sort_name)
 
     @cached_property
