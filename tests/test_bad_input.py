@@ -714,7 +714,8 @@ def test_a_review_dated_before_its_half_term(school):
         (
             1,
             "date: 2025-10-20 is before the 2026-27 autumn 1 half term began "
-            "(2026-09-02), so this cannot be its review. Check the date, or whether the "
+            "(2026-09-02), so this cannot be its review. Check the date, or "
+            "whether the "
             "file has the right name.",
         ),
     ]
