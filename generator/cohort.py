@@ -332,7 +332,7 @@ def _read_reviews(
         key = name.removesuffix(".yaml")
         if school is not None and school.half_term(key) is None:
             reader.add(
-                "reference", path, None, references.review_name_message(name, school)
+                "reference", path, 1, references.review_name_message(name, school)
             )
             result.broken = True
             continue
@@ -375,7 +375,7 @@ def _unknown_file(reader: _Reader, path: Path, review: bool) -> None:
     reader.add(
         "unknown-file",
         path,
-        None,
+        1 if path.is_file() else None,
         f"Pathways does not read this, so nothing in it counts. The files it reads "
         f"here are named {known}.{hint}",
     )

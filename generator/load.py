@@ -104,14 +104,14 @@ def read_document(path: Path, max_bytes: int) -> Document | Problem:
                 else "school.yaml itself may not be larger than this."
             )
             return Problem(
-                None,
+                1,
                 f"This file is {_kb(size)}, larger than the {_kb(max_bytes)} a record "
                 "may be, so it was not read. Check that nothing was pasted into it by "
                 f"mistake. {advice}",
             )
         raw = path.read_bytes()
     except OSError as error:
-        return Problem(None, f"This file cannot be opened ({error.strerror}).")
+        return Problem(1, f"This file cannot be opened ({error.strerror}).")
     try:
         return parse_document(raw)
     except _Refused as refused:

@@ -387,7 +387,7 @@ def test_a_file_over_the_size_cap_is_not_parsed(tmp_path):
         (
             "yaml",
             f"{L1}/ilp.yaml",
-            None,
+            1,
             "This file is 3 KB, larger than the 2 KB a record may be, so it was not "
             "read. Check that nothing was pasted into it by mistake. If it really "
             "needs to be this big, raise max_file_kb in school.yaml settings.",
@@ -402,7 +402,7 @@ def test_a_review_named_for_no_half_term(school):
     assert (
         "reference",
         f"{L1}/reviews/2026-27-autumn1.yaml",
-        None,
+        1,
         "The review file name '2026-27-autumn1.yaml' is not a half term in the "
         "school.yaml calendar, so Pathways cannot tell which half term it reviews. "
         "Did you mean '2026-27-autumn-1'? Name it after its half term, for example "
@@ -742,7 +742,7 @@ def test_wrongly_capitalised_extension_gets_a_rename_hint(school):
     assert (
         "unknown-file",
         f"{L1}/baseline.YAML",
-        None,
+        1,
         "Pathways does not read this, so nothing in it counts. The files it reads "
         "here are named learner.yaml, baseline.yaml, ilp.yaml, interventions.yaml and "
         "the reviews folder. If it is meant to be read, rename it to baseline.yaml.",
