@@ -100,11 +100,12 @@ def _refuse_foreign(folder: Path, mark: str, what: str) -> None:
         return
     if folder.is_dir() and not any(folder.iterdir()):
         return
-    looks_built = (folder / "index.html").exists() and not any(
+    first_page = "index.html" if mark == SITE_MARK else "index.md"
+    looks_built = (folder / first_page).exists() and not any(
         (folder / name).exists() for name in PROJECT_FILES
     )
-    if mark == SITE_MARK and looks_built:
-        return  # a site from an earlier plain `mkdocs build`
+    if looks_built:
+        return  # made by an earlier build, or by a plain `mkdocs build`
     raise BuildFailed(
         f"{folder} already holds files that Pathways did not write, and building "
         f"replaces the whole of {what}. Choose an empty or new folder."
