@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from ..findings import Finding
@@ -213,6 +214,16 @@ class LearnerView:
             return Md("")
         alt = f"Chart of {kind} for {self.title}; the table gives the same ratings"
         return Md(f"![{escape(alt)}](../charts/learners/{name})")
+
+    @property
+    def record_rows(self) -> list[tuple[str, date | None]]:
+        """Each of the learner's files and the date of its last commit."""
+        folder = self.records.folder
+        names = sorted(self.records.present) + [
+            f"reviews/{key}.yaml" for key in sorted(self.records.reviews)
+        ]
+        changed = self.site.last_changed
+        return [(f"{folder}/{name}", changed.get(f"{folder}/{name}")) for name in names]
 
     def latest_rating(self, placement: Placement) -> str:
         for review in reversed(self.held_reviews):

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from ..findings import Finding
+from ..history import last_changed
 from ..records import Placement, Programme, School
 from ..rules import KpiFigure, LearnerResult, Result, Verdict, evaluate
 from ..schedule import DUE_SOON, MISSED
@@ -144,6 +145,11 @@ class SiteView:
     @property
     def school_name(self) -> str:
         return self.school.name if self.school else "School"
+
+    @cached_property
+    def last_changed(self) -> dict[str, date]:
+        cohort = self.result.cohort
+        return last_changed(cohort.root, cohort.records)
 
     @cached_property
     def published(self) -> list[LearnerResult]:
