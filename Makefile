@@ -20,7 +20,13 @@ site: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/pathways check
 
-test: $(VENV)/.installed
+# axe-core for the browser tests, from the npm registry (skipped without npm).
+tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the browser tests will be skipped."; fi
+
+test: $(VENV)/.installed tests/browser/node_modules/.installed
 	$(BIN)/ruff check $(CODE)
 	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/pytest

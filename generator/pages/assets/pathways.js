@@ -114,7 +114,21 @@
     apply();
   }
 
+  /* Wide tables scroll sideways; keyboard users need to be able to reach them. */
+  function makeScrollersFocusable() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth) {
+        var heading = wrap.previousElementSibling;
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Table, scrolls sideways" +
+          (heading && /^H[1-6]$/.test(heading.tagName) ? ": " + heading.textContent : ""));
+      }
+    });
+  }
+
   function init() {
+    makeScrollersFocusable();
     document.querySelectorAll(".pathways-index").forEach(function (container) {
       var table = container.querySelector("table");
       if (!table || !table.tHead || !table.tBodies.length) { return; }
