@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import REPO, RECORDS, run
+from .conftest import RECORDS, REPO, run
 from .factory import dump
 
 AXE = REPO / "tests/browser/node_modules/axe-core/axe.min.js"
