@@ -15,7 +15,7 @@ from ..report import KPI_NAMES, percent
 from ..rules import Result
 from . import views
 from .charts import trend_chart
-from .learner_view import LearnerView, change, read_measure
+from .learner_view import LearnerView, change, measure_name, measure_value, read_measure
 from .markdown import Md, escape, finalize, link, yaml_str
 
 ASSETS = Path(__file__).parent / "assets"
@@ -41,6 +41,8 @@ def environment() -> jinja2.Environment:
         KPI_NAMES=KPI_NAMES,
         KPI_KEYS=KPI_KEYS,
         read_measure=read_measure,
+        measure_name=measure_name,
+        measure_value=measure_value,
         change=change,
     )
     return env

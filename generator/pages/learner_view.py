@@ -27,6 +27,29 @@ STATE_WORDS = {
 RECENT_REVIEWS = 3
 
 
+def measure_value(measure: Measure | None, school: School | None) -> str:
+    """A measure's result with its band, for a table whose heading names the scale."""
+    if measure is None:
+        return ""
+    scale = school.scales.get(measure.scale) if school and measure.scale else None
+    value = measure.value
+    if scale is None or not isinstance(value, int | float):
+        return str(value)
+    band = scale.band(value)
+    return f"{value:g}, {band}" if band else f"{value:g}"
+
+
+def measure_name(measure: Measure | None, school: School | None) -> str:
+    """What was measured and how to read it: SDQ total (0 to 40, lower is better)."""
+    if measure is None:
+        return ""
+    scale = school.scales.get(measure.scale) if school and measure.scale else None
+    if scale is None:
+        return measure.measure
+    direction = "higher is better" if scale.higher_is_better else "lower is better"
+    return f"{measure.measure} ({scale.min:g} to {scale.max:g}, {direction})"
+
+
 def read_measure(measure: Measure | None, school: School | None) -> str:
     """A measure read against its scale, for example '22 (0–40, lower is better)'."""
     if measure is None:
