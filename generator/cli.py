@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from datetime import date
@@ -85,7 +86,30 @@ def _exit_for(result: Result) -> int:
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Pathways(click.Group):
+    """Turns anything unexpected into a short message and exit code 2: never a
+    traceback in front of staff (run with PATHWAYS_DEBUG=1 to see one)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if os.environ.get("PATHWAYS_DEBUG"):
+                raise
+            logging.getLogger(__name__).debug("Unexpected error", exc_info=True)
+            raise _cannot_run(
+                "Pathways stopped on something it did not expect "
+                f"({type(error).__name__}: {error}). Nothing in records/ was "
+                "changed. Please report this, with the command you ran; "
+                "PATHWAYS_DEBUG=1 shows the details."
+            ) from None
+
+
+@click.group(cls=_Pathways, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pathways")
 def main() -> None:
     """Pathways: check learners' records against the school's KPIs and build the site.

@@ -11,7 +11,7 @@ from typing import Any
 from . import references
 from .calendar import valid_timezone
 from .findings import Finding
-from .folders import Entries, list_folder, misnamed_yaml
+from .folders import Entries, list_folder, misnamed_yaml, printable
 from .load import Document, Problem, read_document
 from .records import (
     Baseline,
@@ -87,9 +87,9 @@ class Cohort:
     def relative(self, path: Path) -> str:
         """A path as findings give it: relative to the repository root."""
         try:
-            return path.relative_to(self.root).as_posix()
+            return printable(path.relative_to(self.root).as_posix())
         except ValueError:
-            return path.as_posix()
+            return printable(path.as_posix())
 
     def all_findings(self) -> list[Finding]:
         found = list(self.findings)
@@ -117,9 +117,9 @@ class _Reader:
 
     def relative(self, path: Path) -> str:
         try:
-            return path.relative_to(self.root).as_posix()
+            return printable(path.relative_to(self.root).as_posix())
         except ValueError:
-            return path.as_posix()
+            return printable(path.as_posix())
 
     def add(self, rule: str, path: Path, line: int | None, message: str, **details):
         self.findings.append(

@@ -40,9 +40,24 @@ def list_folder(folder: Path, report: Report) -> Entries:
         )
         return entries
     for path in children:
-        if path.name.startswith("."):
-            continue
-        if path.is_symlink():
+        if not readable_name(path.name):
+            report(
+                "yaml",
+                path,
+                None,
+                "This name has letters that cannot be read (it was probably unzipped "
+                "from an old Windows archive). Rename it using ordinary letters.",
+            )
+        elif path.name.startswith("."):
+            if folder.name == "learners" and path.is_dir():
+                report(
+                    "unknown-file",
+                    path,
+                    None,
+                    "Pathways skips folders whose names start with a dot, so this "
+                    "learner is not checked. Remove the dot from the folder name.",
+                )
+        elif path.is_symlink():
             report(
                 "yaml",
                 path,
@@ -63,6 +78,21 @@ def list_folder(folder: Path, report: Report) -> Entries:
                 "with a YAML file.",
             )
     return entries
+
+
+def readable_name(name: str) -> bool:
+    """False for names with bytes that are not UTF-8 (Python keeps them as
+    surrogates, which cannot be printed or written into a page)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(path: str) -> str:
+    """A path safe to print and to write into JSON, whatever bytes its name has."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def misnamed_yaml(name: str) -> str | None:

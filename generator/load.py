@@ -347,7 +347,9 @@ class _Builder:
             )
         if not node.style and node.end_mark.line < len(self.text_lines):
             rest = self.text_lines[node.end_mark.line][node.end_mark.column :]
-            if rest.startswith(" #") and rest[2:3] not in ("", " "):
+            # "value # more" is a slip; "value  # note", with two spaces, is the
+            # usual way to add a comment, as the files `pathways new` makes do.
+            if rest.startswith(("\t#", " #")) and not rest.startswith("  "):
                 raise _Refused(
                     line,
                     f"YAML reads ' #' as the start of a comment, so only "
@@ -355,6 +357,40 @@ class _Builder:
                     "lost. If the # belongs to the value, put the whole value in "
                     "quotes.",
                 )
+
+
+class TypedInt(int):
+    """A whole number that remembers how it was typed (+44 stays '+44' in text)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> TypedInt:
+        number = super().__new__(cls, int(text))
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __getnewargs__(self) -> tuple[str]:
+        return (self.text,)
+
+
+class TypedFloat(float):
+    """A number that remembers how it was typed: a reading age of 8.10 stays 8.10."""
+
+    text: str
+
+    def __new__(cls, text: str) -> TypedFloat:
+        number = super().__new__(cls, float(text))
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __getnewargs__(self) -> tuple[str]:
+        return (self.text,)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -372,8 +408,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
-        return int(value)
+        return TypedInt(value)
     if _FLOAT.fullmatch(value) and not re.match(r"[-+]?0[0-9]", value):
-        number = float(value)
+        number = TypedFloat(value)
         return number if math.isfinite(number) else value
     return value

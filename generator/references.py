@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .calendar import HALF_TERM_NAMES
 from .explain import did_you_mean
 from .findings import Finding
 from .load import Document
@@ -41,6 +42,7 @@ def school_problems(document: Document) -> list[tuple[int, str]]:
                     f"the highest ({scale['max']}).",
                 )
             )
+        problems.extend(_band_problems(document, key, scale))
     deadlines = data.get("settings", {}).get("phase_transfer_deadlines", {})
     for kind, month_day in deadlines.items():
         month, day = (int(part) for part in month_day.split("-"))
@@ -55,6 +57,44 @@ def school_problems(document: Document) -> list[tuple[int, str]]:
                 )
             )
     return problems
+
+
+def _band_problems(
+    document: Document, key: str, scale: dict
+) -> Iterator[tuple[int, str]]:
+    """Bands must run upwards, sit inside their scale, and not overlap."""
+    bands = scale.get("bands", [])
+    for index, band in enumerate(bands):
+        line = document.line(("scales", key, "bands", index))
+        name = band["name"]
+        if band["min"] > band["max"]:
+            yield (
+                line,
+                f"scales → {key} → band '{name}': its lowest score is above its "
+                "highest.",
+            )
+        elif band["min"] < scale["min"] or band["max"] > scale["max"]:
+            yield (
+                line,
+                (
+                    f"scales → {key} → band '{name}' runs outside the scale "
+                    f"({scale['min']} to {scale['max']})."
+                ),
+            )
+    ordered = sorted(bands, key=lambda band: band["min"])
+    for lower, upper in zip(ordered, ordered[1:], strict=False):
+        if upper["min"] <= lower["max"]:
+            line = document.line(("scales", key, "bands"))
+            yield (
+                line,
+                (
+                    f"scales → {key}: the bands '{lower['name']}' and "
+                    f"'{upper['name']}' "
+                    "overlap, so a score could be in both. Make each band start "
+                    "above the "
+                    "one before."
+                ),
+            )
 
 
 def _calendar_problems(document: Document) -> Iterator[tuple[int, str]]:
@@ -74,6 +114,25 @@ def _calendar_problems(document: Document) -> Iterator[tuple[int, str]]:
             )
         seen_years.setdefault(year["year"], label_line)
         first_year = int(year["year"][:4])
+        if int(year["year"][5:]) != (first_year + 1) % 100:
+            example = f"{first_year}-{(first_year + 1) % 100:02d}"
+            yield (
+                label_line,
+                f"year: '{year['year']}' is not an academic year. Write the year it "
+                f"starts and the one after, like {example}.",
+            )
+            continue
+        order = [name for name in HALF_TERM_NAMES if name in year["half_terms"]]
+        starts = [year["half_terms"][name]["start"] for name in order]
+        if starts != sorted(starts):
+            yield (
+                label_line,
+                (
+                    f"The half terms of {year['year']} are not in date order: autumn-1 "
+                    "comes first and summer-2 last. Check which dates belong to which "
+                    "half term."
+                ),
+            )
         for name, dates in year["half_terms"].items():
             path = ("calendar", index, "half_terms", name)
             start = date.fromisoformat(dates["start"])
@@ -221,7 +280,7 @@ def learner_problems(
         add(path, checks[name](document))
     for path, document in reviews.values():
         add(path, _review_file(document, target_ids, outcome_ids, placed))
-        add(path, _review_date(path, document, school))
+        add(path, _review_date(path, document, school, documents.get("learner.yaml")))
     return found
 
 
@@ -460,17 +519,44 @@ def _overlapping_placements(document: Document) -> Iterator[Problem]:
                 )
 
 
-def _review_date(path: Path, document: Document, school: School) -> Iterator[Problem]:
-    """A review held before its half term began is a copied file or a slip."""
+def _review_date(
+    path: Path,
+    document: Document,
+    school: School,
+    learner: tuple[Path, Document] | None,
+) -> Iterator[Problem]:
+    """A review held before its half term began is a copied file or a slip; one
+    held before the learner started or after they left means a date is wrong
+    (a mistyped entry or leaving date would quietly drop the learner from the
+    KPIs)."""
     term = school.half_term(path.stem)
-    held = date.fromisoformat(document.data["date"])
-    if term is not None and held < term.start:
+    held = document.data["date"]
+    line = document.line(("date",))
+    if term is not None and held < term.start.isoformat():
         yield (
             "schema",
-            document.line(("date",)),
-            f"date: {held.isoformat()} is before the {term.title} half term began "
+            line,
+            f"date: {held} is before the {term.title} half term began "
             f"({term.start.isoformat()}), so this cannot be its review. Check the "
             "date, or whether the file has the right name.",
+        )
+        return
+    if learner is None or "not_held" in document.data:
+        return
+    data = learner[1].data
+    if held < data["entry_date"]:
+        yield (
+            "reference",
+            line,
+            f"date: {held} is before the learner started ({data['entry_date']}, the "
+            "entry_date in learner.yaml). One of the two dates is wrong.",
+        )
+    elif data.get("leaving_date") and held > data["leaving_date"]:
+        yield (
+            "reference",
+            line,
+            f"date: {held} is after the learner left ({data['leaving_date']}, the "
+            "leaving_date in learner.yaml). One of the two dates is wrong.",
         )
 
 

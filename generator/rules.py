@@ -488,8 +488,9 @@ def _review_findings(result: LearnerResult, as_of: date, finding) -> Iterator[Fi
                 why = (
                     f"The {title} review was due by {long_date(slot.deadline)} and has "
                     f"not been recorded. Add {name} (pathways new review {result.id} "
-                    "starts it). If the review could not happen, add the file with "
-                    "its date and not_held giving the reason."
+                    f"--half-term {slot.half_term.key} starts it). If the review could "
+                    "not happen, add the file with its date and not_held giving the "
+                    "reason."
                 )
             yield finding("review-missed", name, None, why, **details)
         elif slot.state == DUE_SOON:

@@ -67,11 +67,21 @@ def schema(kind: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text("utf-8"))
 
 
+def _whole_number(checker: object, instance: object) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# JSON Schema counts 7.0 as an integer; staff who type 7.0 for a year group or a
+# count of days have made a slip, and Python's dates need a true whole number.
+_Validator = jsonschema.validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
+)
+
+
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(
-        schema(kind), registry=_registry(), format_checker=_FORMATS
-    )
+    return _Validator(schema(kind), registry=_registry(), format_checker=_FORMATS)
 
 
 def schema_problems(kind: str, document: Document) -> list[tuple[int, str]]:

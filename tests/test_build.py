@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO, run
-from .factory import ILP, SchoolBuilder
+from .factory import ILP, ON_TIME, SchoolBuilder, review
 
 
 def project(tmp_path: Path) -> SchoolBuilder:
@@ -53,6 +53,7 @@ def built(tmp_path_factory) -> Path:
             "name": {"given": "Leftschool", "family": "Person"},
             "leaving_date": "2026-07-22",
         },
+        reviews={k: review(d) for k, d in ON_TIME.items() if k.startswith("2025-26")},
     )
     code, output = build(builder)
     assert code == 0, output
