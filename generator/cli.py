@@ -29,6 +29,8 @@ class AsOfDate(click.ParamType):
         if is_iso_date(value):
             return date.fromisoformat(value)
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            if not 1900 <= int(value[:4]) <= 2199:
+                self.fail(f"'{value}' is outside the years 1900 to 2199.", param, ctx)
             self.fail(
                 f"'{value}' is not a real date: that day does not exist.", param, ctx
             )

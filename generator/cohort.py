@@ -279,12 +279,13 @@ def read_learner(
     _unknown_entries(reader, entries, result)
 
     if "learner.yaml" not in result.present:
+        start = "" if problem else f" (pathways new learner {folder.name} starts it)"
         reader.add(
             "schema",
             folder / "learner.yaml",
             None,
-            "This learner folder has no learner.yaml. Add one (pathways new learner "
-            f"{folder.name} starts it), or remove the folder.",
+            f"This learner folder has no learner.yaml. Add one{start}, or remove the "
+            "folder.",
         )
         result.broken = True
 

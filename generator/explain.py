@@ -63,6 +63,8 @@ def explain(
     if check == "required":
         name = re.search(r"'(.*?)'", error.message)
         missing = name.group(1) if name else "a field"
+        if isinstance(error.instance, dict) and _misspelt(missing, error.instance):
+            return  # the misspelt field's own finding says "Did you mean …?"
         about = _describe(here.get("properties", {}).get(missing, {}))
         prefix = f"{where}: " if path else ""
         yield (
@@ -81,6 +83,14 @@ def explain(
         problem = _value_problem(kind, check, error.instance, declared, path)
         message = f"The whole file {problem}" if not path else f"{where}: {problem}"
         yield path, document.line(path), message
+
+
+def _misspelt(missing: str, present: dict) -> bool:
+    keys = [str(key) for key in present if key != missing]
+    return bool(difflib.get_close_matches(missing, keys, n=1, cutoff=0.8)) or any(
+        re.sub(r"[\s_-]", "", key).lower() == missing.replace("_", "").lower()
+        for key in keys
+    )
 
 
 def _unknown_fields(error, path: Path_, document: Document, where: str):
@@ -154,12 +164,22 @@ def _value_problem(kind: str, check: str, value: Any, here: dict, path: Path_) -
         return _wrong_type(value, here.get("type"), here, path)
     if check == "format":
         return _bad_date(value)
+    if check == "enum" and isinstance(value, list):
+        options = ", ".join(str(option) for option in here["enum"])
+        return (
+            f"holds a list, but one value is needed here. Use one of: {options}. "
+            "(Other needs go under secondary.)"
+            if path and path[-1] == "primary"
+            else f"holds a list, but one value is needed here. Use one of: {options}."
+        )
     if check == "enum":
         options = [str(option) for option in here["enum"]]
         guess = did_you_mean(str(value), options)
         return (
             f"'{short(value)}' is not allowed.{guess} Use one of: {', '.join(options)}."
         )
+    if check == "pattern" and isinstance(value, str) and "\n" in value.strip():
+        return "is written over more than one line. Write it on one line."
     if check == "pattern":
         suggestion = _suggest(str(value), here, kind)
         about = here.get("description") or ""
@@ -224,6 +244,12 @@ def _wrong_type(value: Any, expected: Any, here: dict, path: Path_) -> str:
             return f"'{shown}' is not a number. Write a number such as 0.8."
     if wanted == {"integer"} and isinstance(value, float):
         return f"{shown} is not a whole number. Write a whole number such as 7."
+    if wanted == {"string"} and isinstance(value, list | dict):
+        return (
+            "is read as a list or a set of fields, because YAML treats text that "
+            "starts with [ or { (or a line starting with '- ') that way. If it is "
+            "text, put the whole value in double quotes."
+        )
     if "string" in wanted and isinstance(value, bool):
         return (
             f"{str(value).lower()} is read as yes or no, but words are needed "

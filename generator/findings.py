@@ -24,6 +24,7 @@ RULES: dict[str, str] = {
     "review-incomplete": WARNING,
     "ehcp-review-due": WARNING,
     "calendar-ends": WARNING,
+    "date-in-future": WARNING,
     "target-expired": WARNING,
     "unknown-file": WARNING,
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 # Control characters, zero-width characters and direction overrides: invisible,
 # but they change how text reads, sorts and groups.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _CHARACTER_NAMES = {
@@ -50,6 +51,8 @@ _CHARACTER_NAMES = {
     "\ufeff": "a byte-order mark",
     "\u202e": "a right-to-left override",
     "\u202d": "a left-to-right override",
+    "\xad": "a soft hyphen",
+    "\u200d": "a zero-width joiner",
 }
 _ODD_SPACES = "\u00a0\u2007\u202f\u3000"
 MAX_NUMBER_DIGITS = 30
@@ -140,7 +143,9 @@ def parse_document(raw: bytes) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise _Refused(*_explain_yaml_error(error)) from None
+        raise _Refused(
+            *_layout_slip(text, error) or _explain_yaml_error(error)
+        ) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         raise _Refused(
@@ -151,7 +156,9 @@ def parse_document(raw: bytes) -> Document:
         ) from None
     except yaml.YAMLError as error:
         raise _Refused(None, f"This file cannot be read as YAML: {error}.") from None
-    if node is None:
+    if node is None or (
+        isinstance(node, yaml.ScalarNode) and not node.style and not node.value
+    ):
         raise _Refused(
             1, "This file is empty. Fill it in, or delete it if it is not needed."
         )
@@ -165,6 +172,12 @@ def _kb(size: int) -> str:
 
 
 def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
+        raise _Refused(
+            1,
+            "This file is saved as UTF-16 (called 'Unicode' in Notepad), which "
+            "Pathways cannot read. Save it again with the UTF-8 encoding.",
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -198,6 +211,32 @@ def _refuse_anchors(text: str) -> None:
         return  # compose reports the same error, with a better message
 
 
+_DASH_SLIP = re.compile(r"^\s*-[^\s-]")
+_COLON_SLIP = re.compile(r"^\s*(- )?([A-Za-z_][\w-]*):(?![\s/])")
+
+
+def _layout_slip(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """Two slips that make YAML report the wrong line: '-id:' and 'key:value'."""
+    marks = [m.line for m in (error.context_mark, error.problem_mark) if m is not None]
+    if not marks:
+        return None
+    lines = text.split("\n")
+    for number in range(max(min(marks) - 1, 0), min(max(marks) + 1, len(lines))):
+        line = lines[number]
+        if _DASH_SLIP.match(line):
+            return number + 1, (
+                "This line starts with '-' but has no space after it. Write '- ' "
+                "(a dash and a space) to start a list entry."
+            )
+        slip = _COLON_SLIP.match(line)
+        if slip:
+            return number + 1, (
+                f"'{slip.group(2)}:' needs a space after the colon, as in "
+                f"'{slip.group(2)}: ...'."
+            )
+    return None
+
+
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
@@ -214,6 +253,18 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
             "quotation mark, [ or { must end with it: put the whole value in double "
             'quotes, for example learner_voice: "Calm corner" is where I want. Inside '
             "single quotes, write an apostrophe twice ('Hazel''s class')."
+        )
+    if "expected alphabetic or numeric character" in problem and "alias" in (
+        error.context or ""
+    ):
+        return line, (
+            "A value here starts with *, which YAML reads as a reference to another "
+            "value. Put the whole value in double quotes."
+        )
+    if "block sequence entries are not allowed" in problem:
+        return line, (
+            "A value cannot start with '- ' on the same line as its field name. Put "
+            "the whole value in double quotes, or start the list on the next line."
         )
     if "cannot start any token" in problem:
         return line, (
@@ -329,7 +380,14 @@ class _Builder:
 
     def _check_text(self, node: yaml.ScalarNode) -> None:
         line = node.start_mark.line + 1
-        bad = _INVISIBLE.search(node.value)
+        bad = next(
+            (
+                m
+                for m in _INVISIBLE.finditer(node.value)
+                if not _joins_emoji(node.value, m)
+            ),
+            None,
+        )
         if bad:
             name = _CHARACTER_NAMES.get(bad.group(), "an invisible control character")
             raise _Refused(
@@ -391,6 +449,17 @@ class TypedFloat(float):
 
     def __getnewargs__(self) -> tuple[str]:
         return (self.text,)
+
+
+def _joins_emoji(text: str, match: re.Match) -> bool:
+    """A zero-width joiner between two emoji builds one picture (a family, say)."""
+    if match.group() != "\u200d":
+        return False
+    before, after = text[match.start() - 1 : match.start()], text[match.end() :][:1]
+    return all(
+        ch and (unicodedata.category(ch) in ("So", "Sk") or ch == "\ufe0f")
+        for ch in (before, after)
+    )
 
 
 def _short(text: str, limit: int = 40) -> str:

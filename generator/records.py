@@ -242,6 +242,7 @@ def learner_from_data(document: Document) -> Learner:
             name: document.line(path)
             for name, path in (
                 ("annual_reviews", ("ehcp", "annual_reviews")),
+                ("issued", ("ehcp", "issued")),
                 ("next_phase", ("ehcp", "next_phase")),
                 ("outcomes", ("ehcp", "outcomes")),
                 ("year_group", ("year_group",)),

@@ -3,6 +3,7 @@ ids that must be unique, and numbers that must fit their scale."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .calendar import HALF_TERM_NAMES
-from .explain import did_you_mean
+from .explain import did_you_mean, short
 from .findings import Finding
 from .load import Document
 from .records import Programme, School
@@ -221,19 +222,25 @@ def _duplicate_ids(
     node: Any = document.data
     for key in path:
         node = node[key]
-    first_line: dict[str, int] = {}
+    first: dict[str, tuple[str, int]] = {}  # by id in lower case: how typed, line
     for index, item in enumerate(node):
         ident = item[id_field]
         line = document.line((*path, index, id_field))
-        if ident in first_line:
+        if ident.casefold() in first:
+            earlier, earlier_line = first[ident.casefold()]
+            which = (
+                f"the id '{ident}'"
+                if earlier == ident
+                else f"ids that differ only in capitals, '{earlier}' and '{ident}'"
+            )
             yield (
                 "schema",
                 line,
-                f"Two {noun}s have the id '{ident}' (lines {first_line[ident]} and "
-                f"{line}). Give each {noun} its own id.",
+                f"Two {noun}s have {which} (lines {earlier_line} and {line}). Give "
+                f"each {noun} its own id.",
             )
         else:
-            first_line[ident] = line
+            first[ident.casefold()] = (ident, line)
 
 
 def review_name_message(name: str, school: School) -> str:
@@ -296,6 +303,14 @@ def _learner_file(
             "and the folder name must be the same: change one to match the other.",
         )
     yield from _duplicate_ids(document, ("ehcp", "outcomes"), "EHCP outcome", "id")
+    needs = data["needs"]
+    if needs["primary"] in needs.get("secondary", []):
+        yield (
+            "schema",
+            document.line(("needs", "secondary")),
+            f"needs → secondary lists {needs['primary']}, which is already the primary "
+            "need. Remove it from secondary.",
+        )
     for index, outcome in enumerate(data["ehcp"]["outcomes"]):
         if outcome["area"] not in school.areas:
             yield _area_problem(
@@ -388,13 +403,18 @@ def _measure_problems(
             continue
         scale, value = school.scales[scale_id], measure["value"]
         if isinstance(value, bool) or not isinstance(value, int | float):
+            text = str(value).strip()
+            if re.fullmatch(r"0[0-9]+", text):
+                fix = f"Write {int(text)}, without the leading zero."
+            elif re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", text):
+                fix = f"Remove the quotation marks around {text}."
+            else:
+                fix = "Write the score, or remove the scale if the result is in words."
             yield (
                 "schema",
                 document.line((*path, "value")),
-                f"{where} → value: '{value}' is not a number, but the scale "
-                f"{scale_id} needs a score from {scale.min:g} to {scale.max:g}. "
-                "Write the "
-                "score, or remove the scale if the result is in words.",
+                f"{where} → value: '{short(value)}' is not a number, but the scale "
+                f"{scale_id} needs a score from {scale.min:g} to {scale.max:g}. {fix}",
             )
         elif not scale.min <= value <= scale.max:
             yield (

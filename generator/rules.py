@@ -380,6 +380,15 @@ def _ehcp_findings(
     learner = result.learner
     due = result.ehcp_due
     line = learner.lines.get("annual_reviews")
+    if learner.ehcp.issued > as_of:
+        yield finding(
+            "date-in-future",
+            "learner.yaml",
+            learner.lines.get("issued"),
+            f"ehcp → issued: {long_date(learner.ehcp.issued)} is after "
+            f"{long_date(as_of)}, so the EHCP's review dates cannot be checked yet. "
+            "If the date is a slip, correct it.",
+        )
     if due is not None and as_of > due:
         yield finding(
             "ehcp-review-overdue",
@@ -492,7 +501,8 @@ def _review_findings(result: LearnerResult, as_of: date, finding) -> Iterator[Fi
                     "not happen, add the file with its date and not_held giving the "
                     "reason."
                 )
-            yield finding("review-missed", name, None, why, **details)
+            line = later.lines.get("date") if later is not None else None
+            yield finding("review-missed", name, line, why, **details)
         elif slot.state == DUE_SOON:
             yield finding(
                 "review-due",

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .calendar import HalfTerm
-from .cohort import SAFE_ID, Cohort, LearnerRecords
+from .cohort import Cohort, LearnerRecords, learner_id_problem
 from .rules import ilp_on
 
 
@@ -39,11 +39,9 @@ def _comment(text: str) -> str:
 
 
 def new_learner(cohort: Cohort, learner_id: str, today: date) -> Scaffold:
-    if not SAFE_ID.fullmatch(learner_id):
-        raise ScaffoldRefused(
-            f"'{learner_id}' cannot be a learner id: use letters, digits, hyphens and "
-            "underscores only, with no spaces, for example L0042."
-        )
+    problem = learner_id_problem(learner_id)
+    if problem:
+        raise ScaffoldRefused(problem.replace("The folder name", "The id"))
     folder = cohort.records / "learners" / learner_id
     clash = [r.id for r in cohort.learners if r.id.casefold() == learner_id.casefold()]
     if clash or folder.exists():
@@ -109,13 +107,26 @@ def new_review(
             if half_term
             else "No half term in school.yaml has started yet."
         )
+    learner = records.learner
+    if term.start < learner.entry_date or (
+        learner.leaving_date is not None and term.end >= learner.leaving_date
+    ):
+        raise ScaffoldRefused(
+            f"{records.id} was not at the school for all of {term.title}, so no review "
+            "is due for it. Check the learner's entry and leaving dates, or choose "
+            "another half term with --half-term."
+        )
+    if records.broken and records.ilp is None and "ilp.yaml" in records.present:
+        raise ScaffoldRefused(
+            f"{records.id}'s ilp.yaml cannot be read, so the targets to rate are not "
+            "known. Fix it first (pathways check shows how)."
+        )
     path = cohort.records / "learners" / records.id / "reviews" / f"{term.key}.yaml"
     if path.exists():
         raise ScaffoldRefused(
             f"{path.name} already exists for {records.id}. Pathways never overwrites "
             "records: edit that file instead."
         )
-    learner = records.learner
     lines = [
         f"# The {term.title} review for {records.id}. Give every rating: achieved,",
         "# ahead, on-track, behind or no-evidence, with a note of the evidence.",

@@ -174,13 +174,6 @@ CASES = {
             (
                 "schema",
                 f"{L1}/learner.yaml",
-                1,
-                "'key_worker' is missing. Add it (the member of staff who keeps the "
-                "learner's ILP and reviews).",
-            ),
-            (
-                "schema",
-                f"{L1}/learner.yaml",
                 9,
                 "'keyworker' is not a field Pathways knows. Did you mean 'key_worker'? "
                 "The fields allowed here are: date_of_birth, ehcp, entry_date, "
