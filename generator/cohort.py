@@ -11,7 +11,7 @@ from typing import Any
 from . import references
 from .calendar import valid_timezone
 from .findings import Finding
-from .folders import Entries, list_folder, misnamed_yaml, printable
+from .folders import Entries, list_folder, meant_name, printable
 from .load import Document, Problem, read_document
 from .records import (
     Baseline,
@@ -159,12 +159,20 @@ def read_cohort(records: Path) -> Cohort:
     if not records.is_dir():
         raise RecordsNotFound(f"There is no records folder at {records}.")
     if not school_path.is_file():
+        near = [
+            p.name
+            for p in records.iterdir()
+            if meant_name(p.name, ("school.yaml",)) == "school.yaml"
+        ]
+        hint = f" It has {near[0]}: rename it to school.yaml." if near else ""
         raise RecordsNotFound(
-            f"{records} has no school.yaml, so it is not a Pathways records folder."
+            f"{records} has no school.yaml, so it is not a Pathways records "
+            f"folder.{hint}"
         )
     root = repository_root(records)
     reader = _Reader(root, None, Settings.max_file_kb * 1024)
     top = list_folder(records, reader.add)
+    _unknown_top_level(reader, top)
     school = _read_school(reader, top.files.get("school.yaml"), school_path)
     if school is not None:
         reader.max_bytes = school.settings.max_file_kb * 1024
@@ -177,6 +185,24 @@ def read_cohort(records: Path) -> Cohort:
     ]
     references.check_id_clashes(learners)
     return Cohort(root, records, school, programmes or {}, learners, reader.findings)
+
+
+TOP_LEVEL = ("school.yaml", "programmes.yaml", "learners")
+
+
+def _unknown_top_level(reader: _Reader, top: Entries) -> None:
+    for name, path in {**top.files, **top.folders}.items():
+        if name in TOP_LEVEL:
+            continue
+        meant = meant_name(name, TOP_LEVEL)
+        hint = f" If it is meant to be read, rename it to {meant}." if meant else ""
+        reader.add(
+            "unknown-file",
+            path,
+            1 if path.is_file() else None,
+            "Pathways does not read this, so nothing in it counts. The records "
+            f"folder holds school.yaml, programmes.yaml and the learners folder.{hint}",
+        )
 
 
 def _learner_folders(reader: _Reader, folder: Path) -> list[Path]:
@@ -371,7 +397,7 @@ def _unknown_file(reader: _Reader, path: Path, review: bool) -> None:
         if review
         else ", ".join(LEARNER_FILES) + " and the reviews folder"
     )
-    meant = misnamed_yaml(path.name)
+    meant = meant_name(path.name, () if review else (*LEARNER_FILES, "reviews"))
     hint = f" If it is meant to be read, rename it to {meant}." if meant else ""
     reader.add(
         "unknown-file",

@@ -3,6 +3,7 @@ become findings, and only real files and folders inside records/ are read."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,9 +96,15 @@ def printable(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def misnamed_yaml(name: str) -> str | None:
-    """The name a YAML file was meant to have: baseline.yml → baseline.yaml."""
+def meant_name(name: str, known: tuple[str, ...]) -> str | None:
+    """The name this one was probably meant to have: ILP.yaml → ilp.yaml,
+    baseline.yml → baseline.yaml, intervention.yaml → interventions.yaml."""
     stem, dot, suffix = name.rpartition(".")
-    if dot and suffix.lower() in ("yml", "yaml") and suffix != "yaml":
-        return f"{stem}.yaml"
-    return None
+    fixed = f"{stem}.yaml" if dot and suffix.lower() in ("yml", "yaml") else name
+    folded = {option.casefold(): option for option in known}
+    if fixed.casefold() in folded:
+        return folded[fixed.casefold()]
+    close = difflib.get_close_matches(fixed.casefold(), list(folded), n=1, cutoff=0.85)
+    if close:
+        return folded[close[0]]
+    return fixed if fixed != name else None
