@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import report, scaffold
+from . import governors, report, scaffold
 from .calendar import DEFAULT_TIMEZONE, today_in
 from .cohort import Cohort, RecordsNotFound, read_cohort
 from .rules import Result, evaluate
@@ -214,6 +214,47 @@ def build(
     if not quiet:
         click.echo(f"Built the site in {built}.")
     sys.exit(_exit_for(result))
+
+
+@main.command("report")
+@records_option
+@as_of_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(governors.FORMATS),
+    default="markdown",
+    show_default=True,
+    help="markdown to read or paste, csv for a spreadsheet, json for scripts.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the report to this file instead of the screen.",
+)
+def report_command(
+    records: Path, as_of: date | None, output_format: str, output: Path | None
+):
+    """The KPI table with its breakdowns, for governors and leaders.
+
+    Groups smaller than privacy.min_group_size in school.yaml (default 5) are
+    shown as "fewer than 5", never as a figure that could identify a child.
+
+    \b
+    Example:
+      pathways report --format csv --as-of 2026-12-18 --output kpis.csv
+    """
+    try:
+        _, result = load_and_evaluate(records, as_of)
+    except RecordsNotFound as error:
+        raise _cannot_run(str(error)) from None
+    text = governors.render(result, output_format)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}.")
 
 
 @main.group()

@@ -41,6 +41,7 @@ class Settings:
         ("post-16", "03-31"),
     )
     max_file_kb: int = 256
+    min_group_size: int = 5
 
     def transfer_deadline(self, kind: str, year: int) -> date:
         month, day = dict(self.phase_transfer_deadlines)[kind].split("-")
@@ -93,6 +94,7 @@ class School:
 def school_from_data(document: Document) -> School:
     data = document.data
     settings = dict(data.get("settings", {}))
+    settings["min_group_size"] = data.get("privacy", {}).get("min_group_size", 5)
     deadlines = dict(Settings.phase_transfer_deadlines)
     deadlines.update(settings.pop("phase_transfer_deadlines", {}))
     half_terms = sorted(

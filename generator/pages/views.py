@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+from ..breakdowns import SPLITS, Group, breakdowns
 from ..findings import Finding
 from ..history import last_changed
 from ..records import Placement, Programme, School
@@ -49,18 +49,6 @@ PENDING_NOTE = {
     "count once settled.",
     "on_track": "Learners with no review deadline passed yet are pending.",
 }
-
-
-@dataclass(frozen=True)
-class Group:
-    name: str
-    met: int
-    eligible: int
-    pending: int
-
-    @property
-    def value(self) -> float | None:
-        return self.met / self.eligible if self.eligible else None
 
 
 @dataclass(frozen=True)
@@ -251,17 +239,10 @@ class SiteView:
         )
 
     def _breakdowns(self, key: str) -> dict[str, list[Group]]:
-        def learner_field(getter: Callable) -> Callable[[LearnerResult], str]:
-            return lambda r: str(getter(r.learner)) if r.learner else "unknown"
-
-        splits = {
-            "Primary need": learner_field(lambda learner: learner.primary_need),
-            "Year group": learner_field(lambda learner: _year_name(learner.year_group)),
-            "Class": learner_field(lambda learner: learner.group),
-            "Key worker": learner_field(lambda learner: learner.key_worker),
+        return {
+            SPLITS[split][0]: groups
+            for split, groups in breakdowns(self.result, key).items()
         }
-        counted = [r for r in self.result.learners if key in r.verdicts]
-        return {title: _groups(counted, key, split) for title, split in splits.items()}
 
     @cached_property
     def programmes(self) -> list[ProgrammeView]:
@@ -328,30 +309,3 @@ class SiteView:
 
 def _key_worker(result: LearnerResult) -> str:
     return result.learner.key_worker if result.learner else "Unknown key worker"
-
-
-def _year_name(year_group: int) -> str:
-    return "Reception" if year_group == 0 else f"Year {year_group}"
-
-
-def _groups(
-    counted: Iterable[LearnerResult], key: str, split: Callable[[LearnerResult], str]
-) -> list[Group]:
-    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for result in counted:
-        verdict = result.verdicts[key]
-        row = tally[split(result)]
-        if verdict.pending:
-            row[2] += 1
-        else:
-            row[1] += 1
-            row[0] += 1 if verdict.met else 0
-    return [
-        Group(name, *counts) for name, counts in sorted(tally.items(), key=_natural)
-    ]
-
-
-def _natural(item: tuple[str, list[int]]) -> tuple:
-    name = item[0]
-    digits = "".join(ch for ch in name if ch.isdigit())
-    return (name.rstrip("0123456789 "), int(digits) if digits else -1, name)
