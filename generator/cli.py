@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import governors, report, scaffold
+from . import governors, mis_import, report, scaffold
 from .calendar import DEFAULT_TIMEZONE, today_in
 from .cohort import Cohort, RecordsNotFound, read_cohort
 from .rules import Result, evaluate
@@ -255,6 +255,63 @@ def report_command(
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {output}.")
+
+
+@main.command("import")
+@click.argument(
+    "csv_file", metavar="CSV", type=click.Path(path_type=Path, dir_okay=False)
+)
+@records_option
+@as_of_option
+@click.option(
+    "--map",
+    "mappings",
+    multiple=True,
+    metavar="HEADING=FIELD",
+    help='Say which column holds a field, for example --map "Adno=id". Fields: '
+    + ", ".join(mis_import.HEADINGS)
+    + ".",
+)
+def import_command(
+    csv_file: Path, records: Path, as_of: date | None, mappings: tuple[str, ...]
+) -> None:
+    """Start a learner folder for each pupil in a CSV exported from the school MIS.
+
+    Reads admission number, legal and preferred names, date of birth, year
+    group, class, SEN primary need and entry date. Never changes a learner who
+    is already there; lists every row it could not use, and why.
+
+    \b
+    Example:
+      pathways import pupils.csv --map "Reg Group=group"
+    """
+    mapping = {}
+    for text in mappings:
+        heading, _, name = text.rpartition("=")
+        if not heading:
+            raise click.BadParameter(
+                f"'{text}' is not HEADING=FIELD.", param_hint="--map"
+            )
+        mapping[heading.strip()] = name.strip()
+    try:
+        cohort = read_cohort(records)
+        timezone = cohort.school.timezone if cohort.school else DEFAULT_TIMEZONE
+        result = mis_import.import_pupils(
+            cohort, csv_file, mapping, as_of or today_in(timezone)
+        )
+    except (RecordsNotFound, mis_import.ImportRefused) as error:
+        raise _cannot_run(str(error)) from None
+    for path in result.made:
+        click.echo(f"Made {path}")
+    if result.skipped:
+        click.echo(f"\nCould not use {len(result.skipped)} rows:")
+        for number, why in result.skipped:
+            click.echo(f"  row {number}: {why}")
+    click.echo(
+        f"\n{len(result.made)} learners started. Fill in each one's key worker and "
+        "EHCP, then run pathways check."
+    )
+    sys.exit(EXIT_FINDINGS if result.skipped else EXIT_OK)
 
 
 @main.group()

@@ -16,6 +16,8 @@ from .calendar import HalfTerm
 from .cohort import Cohort, LearnerRecords, learner_id_problem
 from .rules import ilp_on
 
+NEEDS = "SEMH, ASC, SLCN, MLD, SLD, PMLD, SpLD, HI, VI, MSI, PD or OTH"
+
 
 class ScaffoldRefused(Exception):
     """The file cannot be made: it exists already, or the request makes no sense."""
@@ -27,7 +29,7 @@ class Scaffold:
     text: str
 
 
-def _quote(text: str) -> str:
+def yaml_scalar(text: str) -> str:
     """A YAML scalar that reads back as exactly this text: plain when it can be."""
     if re.fullmatch(r"[^\W\d_][\w .'-]*", text) and text.strip() == text:
         return text
@@ -38,7 +40,12 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def new_learner(cohort: Cohort, learner_id: str, today: date) -> Scaffold:
+def new_learner(
+    cohort: Cohort, learner_id: str, today: date, known: dict[str, str] | None = None
+) -> Scaffold:
+    """learner.yaml for a new learner: `known` fills fields already known (from a
+    school MIS export, say) with values written as YAML; the rest are left blank,
+    each with a comment saying what goes there."""
     problem = learner_id_problem(learner_id)
     if problem:
         raise ScaffoldRefused(problem.replace("The folder name", "The id"))
@@ -53,21 +60,32 @@ def new_learner(cohort: Cohort, learner_id: str, today: date) -> Scaffold:
     areas = (
         ", ".join(sorted(cohort.school.areas)) if cohort.school else "see school.yaml"
     )
+    values = {"entry_date": today.isoformat(), **(known or {})}
+
+    def field(name: str, comment: str) -> str:
+        value = values.get(name)
+        return f" {value}  # {comment}" if value else f"  # {comment}"
+
+    preferred = (
+        f"  preferred: {values['preferred']}  # the name they like to be called"
+        if values.get("preferred")
+        else "  # preferred:  # the name they like to be called, if different"
+    )
     text = f"""\
 # A new learner. Fill in every field that is blank, then open a pull request.
 # Dates are written year-month-day, for example 2026-09-03.
 id: {learner_id}  # the same as the folder name
 name:
-  given:  # first name, as on the school roll
-  family:  # surname, as on the school roll
-  # preferred:  # the name they like to be called, if different
-date_of_birth:  # for example 2014-05-01
-entry_date: {today.isoformat()}  # their first day at the school
-year_group:  # a whole number: 0 for Reception, 7 for Year 7
-group:  # their class
-key_worker:  # the member of staff who keeps their ILP and reviews
+  given:{field("given", "first name, as on the school roll")}
+  family:{field("family", "surname, as on the school roll")}
+{preferred}
+date_of_birth:{field("date_of_birth", "for example 2014-05-01")}
+entry_date:{field("entry_date", "their first day at the school")}
+year_group:{field("year_group", "a whole number: 0 for Reception, 7 for Year 7")}
+group:{field("group", "their class")}
+key_worker:{field("key_worker", "who keeps their ILP and reviews")}
 needs:
-  primary:  # SEMH, ASC, SLCN, MLD, SLD, PMLD, SpLD, HI, VI, MSI, PD or OTH
+  primary:{field("primary", f"one of {NEEDS}")}
   # secondary: [SLCN]  # any other needs
 ehcp:
   issued:  # the date the local authority issued the EHCP
@@ -133,7 +151,7 @@ def new_review(
         "# If the review could not take place, keep only date and write",
         "# not_held: followed by the reason.",
         f"date: {today.isoformat()}",
-        f"reviewed_by: {_quote(learner.key_worker) if learner else ''}",
+        f"reviewed_by: {yaml_scalar(learner.key_worker) if learner else ''}",
         "learner_present: true  # or false",
         "learner_comment:  # their own words; delete this line if they said nothing",
     ]
