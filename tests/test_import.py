@@ -3,21 +3,14 @@ with every row it could not use listed and why."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from .conftest import check_json, run
 from .factory import SchoolBuilder
 
-PUPILS = """\
-Admission Number,Legal Forename,Legal Surname,Preferred Forename,Date of Birth,Year Group,Reg Group,SEN Primary Need,Entry Date
-A1001,Siobhán,O'Brien,Shiv,14/03/2014,Year 8,Oak,SEMH,01/09/2026
-A1002,Łucja,Nowak,,02/11/2015,7,Hazel,ASD,2026-09-02
-A1003,Tom,Smith,,31/02/2015,7,Hazel,SEMH,01/09/2026
-A1004,Ama,Owusu,,01/01/2016,Nursery,Hazel,SEMH,01/09/2026
-,No,Number,,01/01/2016,6,Hazel,SEMH,01/09/2026
-A1001,Dup,Licate,,01/01/2016,6,Hazel,SEMH,01/09/2026
-L1,Already,Here,,01/01/2016,6,Hazel,SEMH,01/09/2026
-"""
+PUPILS = (Path(__file__).parent / "data/pupils.csv").read_text("utf-8")
 
 
 def test_import_makes_learners_and_lists_the_rest(tmp_path):
