@@ -77,9 +77,28 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
 
 
-def load_and_evaluate(records: Path, as_of: date | None) -> tuple[Cohort, Result]:
+def progress_bar(label: str, quiet: bool = False):
+    """A progress bar on a terminal; nothing in CI logs, pipes or with --quiet."""
+    shown = sys.stderr.isatty() and not os.environ.get("CI") and not quiet
+
+    def wrap(items: list):
+        if not shown or len(items) < 50:
+            return iter(items)
+        return _bar_iter(items, label)
+
+    return wrap
+
+
+def _bar_iter(items: list, label: str):
+    with click.progressbar(items, label=label, file=sys.stderr, show_pos=True) as bar:
+        yield from bar
+
+
+def load_and_evaluate(
+    records: Path, as_of: date | None, quiet: bool = True
+) -> tuple[Cohort, Result]:
     """Read the records and judge them; raises RecordsNotFound if there are none."""
-    cohort = read_cohort(records)
+    cohort = read_cohort(records, progress_bar("Reading learners' records", quiet))
     timezone = cohort.school.timezone if cohort.school else DEFAULT_TIMEZONE
     return cohort, evaluate(cohort, as_of or today_in(timezone))
 
@@ -147,7 +166,7 @@ def check(
     """
     _configure_logging(verbose, quiet)
     try:
-        _, result = load_and_evaluate(records, as_of)
+        _, result = load_and_evaluate(records, as_of, quiet)
     except RecordsNotFound as error:
         raise _cannot_run(str(error)) from None
     if output_format == "text":
@@ -198,7 +217,7 @@ def build(
 
     _configure_logging(verbose, quiet)
     try:
-        _, result = load_and_evaluate(records, as_of)
+        _, result = load_and_evaluate(records, as_of, quiet)
     except RecordsNotFound as error:
         raise _cannot_run(str(error)) from None
     click.echo(report.render_text(result, quiet=quiet))
@@ -208,12 +227,65 @@ def build(
         )
         sys.exit(EXIT_FINDINGS)
     try:
-        built = build_site(result, config_file, site_dir)
+        built = build_site(
+            result, config_file, site_dir, progress_bar("Writing pages", quiet)
+        )
     except BuildFailed as error:
         raise _cannot_run(str(error)) from None
     if not quiet:
         click.echo(f"Built the site in {built}.")
     sys.exit(_exit_for(result))
+
+
+@main.command("serve")
+@records_option
+@as_of_option
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration that names where the pages go.",
+)
+@click.option(
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="The address to serve the preview on.",
+)
+@_verbosity
+def serve_command(
+    records: Path,
+    as_of: date | None,
+    config_file: Path,
+    dev_addr: str,
+    verbose: int,
+    quiet: bool,
+) -> None:
+    """Preview the site, rebuilding it whenever a record changes.
+
+    Open the address it prints in a browser; the page reloads itself after each
+    save. Stop it with Ctrl+C.
+
+    \b
+    Example:
+      pathways serve --dev-addr 127.0.0.1:8080
+    """
+    from .serve import serve
+    from .site import BuildFailed
+
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO)
+    try:
+        load_and_evaluate(records, as_of)  # fail early, with exit code 2
+        serve(
+            config_file,
+            records,
+            lambda: load_and_evaluate(records, as_of)[1],
+            dev_addr,
+        )
+    except (RecordsNotFound, BuildFailed) as error:
+        raise _cannot_run(str(error)) from None
 
 
 @main.command("report")

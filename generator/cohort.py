@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from .records import (
 )
 from .validate import schema_problems
 
+Progress = Callable[[list[Path]], Iterable[Path]]
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
 RESERVED_IDS = frozenset({"index"})  # learners/index.md is the learner list
 LEARNER_FILES = ("learner.yaml", "baseline.yaml", "ilp.yaml", "interventions.yaml")
@@ -152,7 +153,7 @@ class _Reader:
             return None
 
 
-def read_cohort(records: Path) -> Cohort:
+def read_cohort(records: Path, progress: Progress = iter) -> Cohort:
     """Read school.yaml, programmes.yaml and every learner folder."""
     records = records.resolve()
     school_path = records / "school.yaml"
@@ -179,9 +180,10 @@ def read_cohort(records: Path) -> Cohort:
     programmes = _read_programmes(
         reader, top.files.get("programmes.yaml"), records, school
     )
+    folders = _learner_folders(reader, records / "learners")
     learners = [
         read_learner(root, folder, school, programmes, reader.max_bytes)
-        for folder in _learner_folders(reader, records / "learners")
+        for folder in progress(folders)
     ]
     references.check_id_clashes(learners)
     return Cohort(root, records, school, programmes or {}, learners, reader.findings)

@@ -57,7 +57,9 @@ def _load_config(config_file: Path, **overrides):
         raise BuildFailed(f"{config_file} has a problem: {error}") from None
 
 
-def build_site(result: Result, config_file: Path, site_dir: Path | None = None) -> Path:
+def build_site(
+    result: Result, config_file: Path, site_dir: Path | None = None, progress=iter
+) -> Path:
     """Build the whole site for `result`; returns the folder it is in."""
     docs_dir, configured_site = site_folders(config_file)
     target = (site_dir or configured_site).resolve()
@@ -69,10 +71,11 @@ def build_site(result: Result, config_file: Path, site_dir: Path | None = None) 
     try:
         _refuse_foreign(docs_dir, PAGES_MARK, "docs_dir in mkdocs.yml")
         _refuse_foreign(target, SITE_MARK, "the site folder")
-        count = write_pages(result, pages_tmp)
+        count = write_pages(result, pages_tmp, progress)
         (pages_tmp / PAGES_MARK).write_text(MARK_TEXT)
         log.info("Wrote %d pages.", count)
         _swap_in(pages_tmp, docs_dir)
+        log.info("Building the site with MkDocs…")
         _run_mkdocs(config_file, site_tmp)
         (site_tmp / SITE_MARK).write_text(MARK_TEXT)
         _swap_in(site_tmp, target)

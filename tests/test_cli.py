@@ -158,8 +158,49 @@ def test_default_as_of_uses_the_school_time_zone(clean, monkeypatch):
     assert code == 1
 
 
-def test_every_command_has_help():
-    for command in (["check"], ["build"], ["new", "learner"], ["new", "review"]):
-        code, output = run(*command, "--help")
+def all_commands(group=None, prefix=()):
+    """Every command of the pathways command line, as its words."""
+    import click
+
+    from generator.cli import main
+
+    group = group or main
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme():
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    commands = list(all_commands())
+    assert len(commands) >= 7
+    for words in commands:
+        code, output = run(*words, "--help")
         assert code == 0
-        assert "Example:" in output
+        assert "Example:" in output, words
+        assert f"pathways {' '.join(words)}" in readme, f"README never shows {words}"
+        for option in ("-v", "-q"):
+            if words[0] in ("check", "build", "serve"):
+                assert option in output, (words, option)
+
+
+def test_progress_bars_only_on_a_terminal_outside_ci(monkeypatch):
+    import sys
+
+    from generator.cli import progress_bar
+
+    items = list(range(100))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert type(progress_bar("x")(items)) is type(iter(items))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("CI", "true")
+    assert type(progress_bar("x")(items)) is type(iter(items))
+    monkeypatch.delenv("CI")
+    assert type(progress_bar("x", quiet=True)(items)) is type(iter(items))
+    bar = progress_bar("x")(items)
+    assert type(bar) is not type(iter(items))
+    assert list(bar) == items

@@ -52,7 +52,7 @@ def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
-def write_pages(result: Result, out: Path) -> int:
+def write_pages(result: Result, out: Path, progress=iter) -> int:
     """Write every page of the site into `out`; returns the number of pages."""
     site = views.SiteView.build(result)
     by_learner: dict[str | None, list[Finding]] = defaultdict(list)
@@ -76,7 +76,7 @@ def write_pages(result: Result, out: Path) -> int:
         pages[f"programmes/{programme.id}.md"] = render(
             "programme.md.j2", site=site, programme=programme
         )
-    for learner in site.published:
+    for learner in progress(site.published):
         page = LearnerView.build(learner, site, by_learner.get(learner.id, []))
         pages[f"learners/{learner.id}.md"] = render(
             "learner.md.j2", site=site, page=page
