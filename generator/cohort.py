@@ -13,6 +13,7 @@ from .calendar import valid_timezone
 from .findings import Finding
 from .folders import Entries, list_folder, meant_name, printable
 from .load import Document, Problem, read_document
+from .parallel import map_folders
 from .records import (
     Baseline,
     Ilp,
@@ -181,10 +182,10 @@ def read_cohort(records: Path, progress: Progress = iter) -> Cohort:
         reader, top.files.get("programmes.yaml"), records, school
     )
     folders = _learner_folders(reader, records / "learners")
-    learners = [
-        read_learner(root, folder, school, programmes, reader.max_bytes)
-        for folder in progress(folders)
-    ]
+    context = (root, school, programmes, reader.max_bytes)
+    learners = list(
+        progress_over(map_folders(read_learner, folders, context), folders, progress)
+    )
     references.check_id_clashes(learners)
     return Cohort(root, records, school, programmes or {}, learners, reader.findings)
 
@@ -205,6 +206,13 @@ def _unknown_top_level(reader: _Reader, top: Entries) -> None:
             "Pathways does not read this, so nothing in it counts. The records "
             f"folder holds school.yaml, programmes.yaml and the learners folder.{hint}",
         )
+
+
+def progress_over(results: Iterable, folders: list[Path], progress: Progress):
+    """Advance the progress display as each folder's result arrives."""
+    results = iter(results)
+    for _ in progress(folders):
+        yield next(results)
 
 
 def _learner_folders(reader: _Reader, folder: Path) -> list[Path]:
@@ -278,8 +286,8 @@ def _read_programmes(
 
 
 def read_learner(
-    root: Path,
     folder: Path,
+    root: Path,
     school: School | None,
     programmes: dict[str, Programme] | None,
     max_bytes: int,
