@@ -37,6 +37,7 @@ _ALWAYS = {
 _TABLE = str.maketrans(_ALWAYS)
 _LINE_START = re.compile(r"^([+\-:])|^([0-9]+)([.)])")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+_NEEDS_WORK = re.compile(r"[&<>\\`*_\[\]{}|#!$~^=\r\n]|^[+\-:]|^[0-9]+[.)]")
 
 
 class Md(str):
@@ -53,8 +54,10 @@ def escape(value: object) -> Md:
         return Md("yes" if value else "no")
     if isinstance(value, date):
         return Md(long_date(value))
-    text = str(value).strip().translate(_TABLE)
-    text = _LINE_START.sub(_neutralise_start, text)
+    text = str(value).strip()
+    if not _NEEDS_WORK.search(text):
+        return Md(text)  # most values: words, names, dates, ids
+    text = _LINE_START.sub(_neutralise_start, text.translate(_TABLE))
     return Md(_NEWLINES.sub("<br>", text))
 
 
