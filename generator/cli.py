@@ -13,6 +13,7 @@ import click
 
 from . import governors, mis_import, report, scaffold
 from .calendar import DEFAULT_TIMEZONE, today_in
+from .check import check_records
 from .cohort import Cohort, RecordsNotFound, read_cohort
 from .rules import Result, evaluate
 from .validate import is_iso_date
@@ -166,7 +167,9 @@ def check(
     """
     _configure_logging(verbose, quiet)
     try:
-        _, result = load_and_evaluate(records, as_of, quiet)
+        result = check_records(
+            records, as_of, progress_bar("Checking learners' records", quiet)
+        )
     except RecordsNotFound as error:
         raise _cannot_run(str(error)) from None
     if output_format == "text":

@@ -154,8 +154,37 @@ class _Reader:
             return None
 
 
-def read_cohort(records: Path, progress: Progress = iter) -> Cohort:
-    """Read school.yaml, programmes.yaml and every learner folder."""
+@dataclass
+class Opened:
+    """A records folder with its school-wide files read, before any learner."""
+
+    root: Path
+    records: Path
+    school: School | None
+    programmes: dict[str, Programme] | None
+    folders: list[Path]
+    max_bytes: int
+    findings: list[Finding]
+    clashes: dict[str, tuple[str, ...]]
+
+    @property
+    def context(self) -> tuple:
+        """What every worker needs to read a learner folder."""
+        return (self.root, self.school, self.programmes, self.max_bytes, self.clashes)
+
+    def cohort(self, learners: list[LearnerRecords]) -> Cohort:
+        return Cohort(
+            self.root,
+            self.records,
+            self.school,
+            self.programmes or {},
+            learners,
+            self.findings,
+        )
+
+
+def open_records(records: Path) -> Opened:
+    """Read school.yaml and programmes.yaml and list the learner folders."""
     records = records.resolve()
     school_path = records / "school.yaml"
     if not records.is_dir():
@@ -182,12 +211,24 @@ def read_cohort(records: Path, progress: Progress = iter) -> Cohort:
         reader, top.files.get("programmes.yaml"), records, school
     )
     folders = _learner_folders(reader, records / "learners")
-    context = (root, school, programmes, reader.max_bytes)
-    learners = list(
-        progress_over(map_folders(read_learner, folders, context), folders, progress)
+    clashes = references.case_clashes([folder.name for folder in folders])
+    return Opened(
+        root,
+        records,
+        school,
+        programmes,
+        folders,
+        reader.max_bytes,
+        reader.findings,
+        clashes,
     )
-    references.check_id_clashes(learners)
-    return Cohort(root, records, school, programmes or {}, learners, reader.findings)
+
+
+def read_cohort(records: Path, progress: Progress = iter) -> Cohort:
+    """Read school.yaml, programmes.yaml and every learner folder."""
+    opened = open_records(records)
+    results = map_folders(read_learner, opened.folders, opened.context)
+    return opened.cohort(list(progress_over(results, opened.folders, progress)))
 
 
 TOP_LEVEL = ("school.yaml", "programmes.yaml", "learners")
@@ -291,6 +332,7 @@ def read_learner(
     school: School | None,
     programmes: dict[str, Programme] | None,
     max_bytes: int,
+    clashes: dict[str, tuple[str, ...]] | None = None,
 ) -> LearnerRecords:
     """Read one learner folder; never raises for anything in the files."""
     reader = _Reader(root, folder.name, max_bytes)
@@ -299,6 +341,12 @@ def read_learner(
     if problem:
         reader.add("schema", folder, None, problem)
         result.broken = True
+    clash = (clashes or {}).get(folder.name.casefold())
+    if clash:
+        reader.add(
+            "reference", folder / "learner.yaml", None, references.clash_message(clash)
+        )
+        result.broken = result.clashes = True
     entries = list_folder(folder, reader.add)
     result.broken |= not entries.readable
     result.present = frozenset(name for name in LEARNER_FILES if name in entries.files)

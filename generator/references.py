@@ -8,17 +8,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .calendar import HALF_TERM_NAMES
 from .explain import did_you_mean, short
-from .findings import Finding
 from .load import Document
 from .records import Programme, School
 from .validate import label
-
-if TYPE_CHECKING:
-    from .cohort import LearnerRecords
 
 Problem = tuple[str, int, str]  # rule, line, message
 
@@ -616,28 +612,20 @@ def _review_file(
                 )
 
 
-def check_id_clashes(learners: list[LearnerRecords]) -> None:
-    """Mark learners whose folder names differ only in case: on Windows and Macs
-    they would be the same folder, and their pages the same address."""
-    by_folded: dict[str, list[LearnerRecords]] = defaultdict(list)
-    for learner in learners:
-        by_folded[learner.id.casefold()].append(learner)
-    for group in by_folded.values():
-        if len(group) < 2:
-            continue
-        names = " and ".join(f"'{learner.id}'" for learner in group)
-        for learner in group:
-            learner.broken = True
-            learner.clashes = True
-            learner.findings.append(
-                Finding(
-                    "reference",
-                    learner.id,
-                    f"{learner.folder}/learner.yaml",
-                    None,
-                    f"The learner folders {names} differ only in capital letters, "
-                    "which "
-                    "Windows and Mac computers treat as the same folder. Give one of "
-                    "them a different id.",
-                )
-            )
+def case_clashes(names: list[str]) -> dict[str, tuple[str, ...]]:
+    """Learner folders whose names differ only in case, by the name in lower case:
+    on Windows and Macs they would be one folder, and their pages one address."""
+    by_folded: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_folded[name.casefold()].append(name)
+    return {key: tuple(group) for key, group in by_folded.items() if len(group) > 1}
+
+
+def clash_message(group: tuple[str, ...]) -> str:
+    shown = " and ".join(f"'{name}'" for name in group[:3])
+    more = f" (and {len(group) - 3} more)" if len(group) > 3 else ""
+    return (
+        f"The learner folders {shown}{more} differ only in capital letters, which "
+        "Windows and Mac computers treat as the same folder. Give one of them a "
+        "different id."
+    )

@@ -121,24 +121,59 @@ class Result:
 
 def evaluate(cohort: Cohort, as_of: date, with_findings: bool = True) -> Result:
     """Compute every learner's verdicts, the KPI figures and the rule findings."""
-    school = cohort.school
-    settings = school.settings if school else Settings()
-    learners = [_judge(cohort, records, as_of, settings) for records in cohort.learners]
+    learners = []
     findings: list[Finding] = []
+    for records in cohort.learners:
+        result, found = judge_learner(
+            records, cohort.school, cohort.school_broken, as_of, with_findings
+        )
+        learners.append(result)
+        findings.extend(found)
+    verdicts = [result.verdicts for result in learners]
+    return combine(cohort, as_of, verdicts, findings, learners, with_findings)
+
+
+def judge_learner(
+    records: LearnerRecords,
+    school: School | None,
+    school_broken: bool,
+    as_of: date,
+    with_findings: bool = True,
+) -> tuple[LearnerResult, list[Finding]]:
+    """One learner's verdicts, and every finding about them: the work for one
+    learner that needs no other learner, so it can run on any core."""
+    settings = school.settings if school else Settings()
+    result = _judge(records, school, school_broken, as_of, settings)
+    if not with_findings:
+        return result, []
+    findings = list(records.findings)
+    if school is not None:
+        findings.extend(_rule_findings(result, school, as_of))
+    return result, findings
+
+
+def combine(
+    cohort: Cohort,
+    as_of: date,
+    verdicts: list[dict[str, Verdict]],
+    findings: list[Finding],
+    learners: list[LearnerResult],
+    with_findings: bool = True,
+) -> Result:
+    """The KPI figures from every learner's verdicts, with all findings in order."""
+    school = cohort.school
     if with_findings:
-        findings = cohort.all_findings()
+        findings = [*cohort.findings, *findings]
         if school is not None:
             findings.extend(_school_findings(cohort, school, as_of))
-            for result in learners:
-                findings.extend(_rule_findings(result, school, as_of))
         findings.sort(key=Finding.sort_key)
     targets = school.targets if school else {}
-    kpis = {key: _figure(key, learners, targets.get(key, 1.0)) for key in KPI_KEYS}
+    kpis = {key: _figure(key, verdicts, targets.get(key, 1.0)) for key in KPI_KEYS}
     return Result(as_of, cohort, kpis, learners, findings)
 
 
-def _figure(key: str, learners: list[LearnerResult], target: float) -> KpiFigure:
-    verdicts = [r.verdicts[key] for r in learners if key in r.verdicts]
+def _figure(key: str, learners: list[dict[str, Verdict]], target: float) -> KpiFigure:
+    verdicts = [found[key] for found in learners if key in found]
     return KpiFigure(
         key=key,
         met=sum(1 for v in verdicts if v.met),
@@ -149,9 +184,13 @@ def _figure(key: str, learners: list[LearnerResult], target: float) -> KpiFigure
 
 
 def _judge(
-    cohort: Cohort, records: LearnerRecords, as_of: date, settings: Settings
+    records: LearnerRecords,
+    school: School | None,
+    school_broken: bool,
+    as_of: date,
+    settings: Settings,
 ) -> LearnerResult:
-    learner, school = records.learner, cohort.school
+    learner = records.learner
     if learner is None:
         failed = Verdict(False, (NO_LEARNER,))
         return LearnerResult(records, True, True, dict.fromkeys(KPI_KEYS, failed))
@@ -171,8 +210,8 @@ def _judge(
     result.transfer = phase_transfer(learner, school, as_of)
 
     passed = passed_slots(result.slots, as_of)
-    broken_reason = SCHOOL_BROKEN if cohort.school_broken else UNREADABLE
-    broken = records.broken or cohort.school_broken
+    broken_reason = SCHOOL_BROKEN if school_broken else UNREADABLE
+    broken = records.broken or school_broken
     for key in ("baseline", "outcomes", "interventions"):
         if not settled:
             result.verdicts[key] = PENDING

@@ -25,7 +25,7 @@ def test_anything_unexpected_is_a_short_message_and_exit_2(school, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "evaluate", explode)
+    monkeypatch.setattr(cli, "check_records", explode)
     monkeypatch.delenv("PATHWAYS_DEBUG", raising=False)
     code, output = run("check", "--records", str(school.records), "--as-of", AS_OF)
     assert code == 2

@@ -49,3 +49,16 @@ def test_reading_on_every_core_gives_the_same_result(records, monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     assert check_json(records, "2026-12-03") == serial
+
+
+def test_check_without_keeping_records_gives_the_same_result(records):
+    from datetime import date
+
+    from generator.check import check_records
+    from generator.cohort import read_cohort
+    from generator.report import as_json
+    from generator.rules import evaluate
+
+    slim = as_json(check_records(records, date(2026, 12, 3)))
+    full = as_json(evaluate(read_cohort(records), date(2026, 12, 3)))
+    assert slim == full
