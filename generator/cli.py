@@ -291,6 +291,40 @@ def serve_command(
         raise _cannot_run(str(error)) from None
 
 
+@main.command("demo")
+@click.argument("out", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--learners",
+    type=click.IntRange(1, 100_000),
+    default=100,
+    show_default=True,
+    help="How many made-up learners to write.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=1,
+    show_default=True,
+    help="The same seed always gives the same records, byte for byte.",
+)
+def demo_command(out: Path, learners: int, seed: int) -> None:
+    """Write a made-up school's records, for trying Pathways out and benchmarks.
+
+    Every name and sentence is invented. OUT must be a new or empty folder.
+
+    \b
+    Example:
+      pathways demo --learners 1000 --seed 7 /tmp/demo/records
+    """
+    from .demo import write_demo_school
+
+    try:
+        write_demo_school(out, learners, seed)
+    except FileExistsError:
+        raise _cannot_run(f"{out} is not empty; choose a new folder.") from None
+    click.echo(f"Wrote {learners} made-up learners to {out}.")
+
+
 @main.command("report")
 @records_option
 @as_of_option

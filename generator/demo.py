@@ -3,8 +3,8 @@
 The records stand as a school's would on AS_OF: checked on that day they give the
 rule findings a real school has (a missed review, an overdue EHCP annual review, a
 missing ILP) but never an unreadable file or a broken reference. Every name and
-sentence is drawn from the lists below with one random.Random(seed), so a seed
-always gives the same files, byte for byte.
+sentence comes from the lists below, drawn with random.Random seeded from the seed
+and the learner's number, so a seed always gives the same files, byte for byte.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ CALENDAR = """
 2026-27 2026-09-03 2026-10-23 2026-11-02 2026-12-18 2027-01-05 2027-02-12
 2026-27 2027-02-22 2027-03-25 2027-04-12 2027-05-28 2027-06-07 2027-07-21
 """
-
+# Per scale: code, lowest, highest, + when higher is better, name; then its bands.
 SCALES = """
 standardised-score 40 160 + Standardised score (mean 100)
 : well below average 40 69; below average 70 84; average 85 115; above average 116 160
@@ -164,6 +164,7 @@ E {n} will keep a healthy routine of sleep, food and exercise and know who to as
 T {n} will keep a sleep and exercise diary for four weeks with a weekly check-in.
 T {n} will explain how to book a GP appointment and practise it by role play.
 """
+# Word lists: "#key|" and then the entries, separated by "|".
 PHRASES = """
 #given| Zoë Siobhán Łucja Amara Chloé Aoife Oisín Seán Dáithí Niamh Ffion Cerys Rhys
 Dylan Olivia Amelia Isla Ruby Poppy Evie Grace Maya Nia Keisha Demi Jack Noah Leo
@@ -305,12 +306,11 @@ TERM_ENDS = [date(2027, 2, 12), date(2027, 3, 25), date(2027, 5, 28), date(2027,
 
 
 def school_data() -> Data:
-    """The demo school's school.yaml: the example school's calendar, areas and
-    scales."""
+    """The demo school's school.yaml, with the example school's calendar."""
     calendar: dict[str, Data] = {}
     for year, half, start, end in TERMS:
         calendar.setdefault(year, {})[half] = {"start": start, "end": end}
-    settings = {"baseline_window_days": 42, "review_grace_days": 10}
+    settings: Data = {"baseline_window_days": 42, "review_grace_days": 10}
     settings |= {"on_track_min_share": 1.0, "ehcp_review_months": 12}
     return {
         "school": "Hollybrook Vale School (demonstration)",
@@ -340,7 +340,7 @@ def _between(rng: random.Random, low: date, high: date) -> date:
 
 def _pick(rng: random.Random, weights: dict[str, float], count: int) -> list[str]:
     """Up to `count` distinct keys, drawn by weight."""
-    pool, chosen = dict(weights), []
+    pool, chosen = dict(weights), list[str]()
     while pool and len(chosen) < count:
         chosen.append(rng.choices(list(pool), list(pool.values()))[0])
         del pool[chosen[-1]]
@@ -384,7 +384,7 @@ def _profile(rng: random.Random, number: int) -> Data:
         if roll < 0.02:
             leaving = _between(rng, date(2025, 11, 3), AS_OF - 14 * DAY)
     ref = 2025 if leaving and leaving < date(2026, 9, 1) else 2026
-    born = date(ref - year - 6, 9, 1) + DAY * rng.randint(0, 364)
+    born = date(ref - year - 5, 9, 1) + DAY * rng.randint(0, 364)
     earliest = max(date(2019, 9, 2), date(ref - year + 1, 9, 2))
     if roll > 0.96:  # new entrants, still inside the baseline window
         entry = _between(rng, AS_OF - 38 * DAY, AS_OF - 3 * DAY)
@@ -428,7 +428,7 @@ def _ehcp(rng: random.Random, learner: Data, name: str) -> list[str]:
     if rng.random() < 0.1:  # assessed after joining the school
         issued = min(entry + DAY * rng.randint(60, 300), AS_OF - 30 * DAY)
     reviews, day = [], issued + DAY * rng.randint(320, 360)
-    while day <= AS_OF:
+    while day <= min(AS_OF, learner.get("leaving_date", AS_OF)):
         reviews.append(_weekday(day))
         day += DAY * rng.randint(320, 360)
     if reviews and rng.random() < 0.03:  # the latest annual review not yet held
@@ -459,6 +459,8 @@ def _reviews(rng: random.Random, learner: Data, ilp_day: date) -> list[Data]:
             day = _weekday(min(end + DAY * rng.randint(11, 30), AS_OF - DAY))
         elif day <= ilp_day:
             day = _weekday(min(ilp_day + DAY * rng.randint(1, 5), end + 10 * DAY))
+        if leaving:
+            day = min(day, _weekday(leaving - DAY))
         review = {"key": f"{year}-{half}", "date": max(day, start)}
         if roll > 0.99:
             review["not_held"] = _say(rng, "not_held", learner["name"]["given"])
@@ -479,12 +481,11 @@ def _ilp(rng: random.Random, name: str, areas: list[str], held: int, day: date) 
     targets = []
     for number, (ehcp_id, area, text) in enumerate(picked, 1):
         criteria = " ".join(rng.choice(TEXT[k]) for k in ("criteria", "often", "span"))
-        target = {"id": f"T{number}", "area": area, "ehcp_outcome": ehcp_id}
+        target: Data = {"id": f"T{number}", "area": area, "ehcp_outcome": ehcp_id}
         target |= {"target": text.format(n=name), "success_criteria": criteria}
-        # A few are left active past their date, as in any school.
-        target["by"] = (
-            rng.choice(TERM_ENDS) if rng.random() > 0.01 else date(2026, 10, 23)
-        )
+        target["by"] = rng.choice(TERM_ENDS)
+        if rng.random() < 0.01:  # left active past its date, as in any school
+            target["by"] = date(2026, 10, 23)
         target["status"] = "active"
         if held > 1 and rng.random() < 0.12:
             target["status"] = "achieved" if rng.random() < 0.8 else "discontinued"
@@ -495,7 +496,7 @@ def _ilp(rng: random.Random, name: str, areas: list[str], held: int, day: date) 
     outcomes = []
     for number, line in enumerate(subjects, 1):
         subject, text = line.split(": ", 1)
-        outcome = {"id": f"O{number}", "subject": subject, "outcome": text}
+        outcome: Data = {"id": f"O{number}", "subject": subject, "outcome": text}
         outcome["by"] = date(2027, 7, 21) if rng.random() < 0.8 else date(2027, 3, 25)
         if held > 1 and rng.random() < 0.06:
             outcome |= {"status": "achieved", "done": rng.randrange(held)}
@@ -554,7 +555,8 @@ def _baseline(rng: random.Random, learner: Data, areas: list[str], day: date) ->
     staff = [f"{learner['key_worker']} (key worker)", rng.choice(TEXT["senco"])]
     if rng.random() < 0.3:
         staff.append(rng.choice(TEXT["therapist"]))
-    baseline = {"date": day, "assessed_by": ", ".join(staff[:-1]) + " and " + staff[-1]}
+    who = ", ".join(staff[:-1]) + " and " + staff[-1]
+    baseline: Data = {"date": day, "assessed_by": who}
     baseline["academic"] = [_measure(rng, area) for area in academic]
     baseline["psed"] = [_measure(rng, area) for area in psed]
     if rng.random() < 0.3:
