@@ -10,6 +10,7 @@ from typing import Any
 
 from . import references
 from .calendar import valid_timezone
+from .fastcheck import fast_validator
 from .findings import Finding
 from .folders import Entries, list_folder, meant_name, printable
 from .load import Document, Problem, read_document
@@ -212,6 +213,8 @@ def open_records(records: Path) -> Opened:
     )
     folders = _learner_folders(reader, records / "learners")
     clashes = references.case_clashes([folder.name for folder in folders])
+    for kind in ("learner", "baseline", "ilp", "interventions", "review"):
+        fast_validator(kind)  # compiled once here, not again in every worker
     return Opened(
         root,
         records,

@@ -41,7 +41,19 @@ def bundled(kind: str) -> dict:
     _retarget(shared, internal_to_common=True)
     own.setdefault("$defs", {}).update({f"common_{k}": v for k, v in shared.items()})
     own["$schema"] = "http://json-schema.org/draft-07/schema#"
+    if "if" in own:
+        _without_if(own)
     return own
+
+
+def _without_if(node: dict) -> None:
+    """Rewrite `if: {required: [x]}, then: A, else: B` as `dependencies: {x: A}`
+    with `anyOf: [B, {required: [x]}]`: the same rule, but valid files (B holds,
+    x absent) pass without the compiled code raising and catching an exception."""
+    condition, then, otherwise = node.pop("if"), node.pop("then"), node.pop("else")
+    [field] = condition["required"]
+    node["dependencies"] = {field: then}
+    node["anyOf"] = [otherwise, {"required": [field]}]
 
 
 def _integer_paths(node: Any, kind: str, path: tuple = ()) -> Iterator[tuple]:

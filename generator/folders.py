@@ -4,6 +4,7 @@ become findings, and only real files and folders inside records/ are read."""
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,8 @@ def list_folder(folder: Path, report: Report) -> Entries:
     """
     entries = Entries()
     try:
-        children = sorted(folder.iterdir())
+        with os.scandir(folder) as scan:
+            children = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
         entries.readable = False
         report(
@@ -40,6 +42,46 @@ def list_folder(folder: Path, report: Report) -> Entries:
             "permissions.",
         )
         return entries
+    for child in children:
+        path = folder / child.name
+        if not readable_name(child.name):
+            report(
+                "yaml",
+                path,
+                None,
+                "This name has letters that cannot be read (it was probably unzipped "
+                "from an old Windows archive). Rename it using ordinary letters.",
+            )
+        elif child.name.startswith("."):
+            if folder.name == "learners" and child.is_dir():
+                report(
+                    "unknown-file",
+                    path,
+                    None,
+                    "Pathways skips folders whose names start with a dot, so this "
+                    "learner is not checked. Remove the dot from the folder name.",
+                )
+        elif child.is_symlink():
+            report(
+                "yaml",
+                path,
+                None,
+                "This is a link to somewhere else, not a file. Pathways reads only "
+                "real files inside records/: replace the link with the file itself.",
+            )
+        elif child.is_dir(follow_symlinks=False):
+            entries.folders[child.name] = path
+        elif child.is_file(follow_symlinks=False):
+            entries.files[child.name] = path
+        else:
+            report(
+                "yaml",
+                path,
+                None,
+                "This is not an ordinary file, so Pathways cannot read it. Replace it "
+                "with a YAML file.",
+            )
+    return entries
     for path in children:
         if not readable_name(path.name):
             report(

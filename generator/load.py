@@ -10,6 +10,7 @@ to fix.
 from __future__ import annotations
 
 import math
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -36,9 +37,13 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(
     r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+"
 )
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
+# The only plain words YAML 1.2 reads as something other than text.
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL")),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
+_NUMBER_START = frozenset("0123456789+-.")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 # Control characters, zero-width characters and direction overrides: invisible,
 # but they change how text reads, sorts and groups.
@@ -56,6 +61,9 @@ _CHARACTER_NAMES = {
 }
 _ODD_SPACES = "\u00a0\u2007\u202f\u3000"
 MAX_NUMBER_DIGITS = 30
+# An anchor (&name) or alias (*name) starts a value: after a colon, a dash, a
+# bracket, a comma or a line start, with no space after the & or *.
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s:\[{,-])[&*][^\s&*]", re.MULTILINE)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -84,19 +92,43 @@ class Problem:
 
 @dataclass
 class Document:
-    """A parsed record: plain JSON-like values plus the line of every value."""
+    """A parsed record: plain JSON-like values, and the parsed nodes they came
+    from, which know every value's line. Lines are looked up only when a finding
+    needs one, so reading a valid file costs no more than it must."""
 
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    root: yaml.Node | None = field(default=None, repr=False)
 
     def line(self, path: Path_) -> int:
-        """The line of the value at `path`, or of its nearest parent that exists."""
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get((), 1)
+        """The line of the value at `path` (of its field name, for a field), or of
+        its nearest parent that exists."""
+        node = self.root
+        if node is None:
+            return 1
+        line = node.start_mark.line + 1
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                found = _entry(node, key)
+                if found is None:
+                    break
+                key_node, node = found
+                line = key_node.start_mark.line + 1
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                if not 0 <= key < len(node.value):
+                    break
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+
+def _entry(node: yaml.MappingNode, key: Key) -> tuple[yaml.Node, yaml.Node] | None:
+    """The first key node and value node of `key` in a mapping."""
+    for key_node, value_node in node.value:
+        if key_node.value == key:
+            return key_node, value_node
+    return None
 
 
 class _Refused(Exception):
@@ -108,7 +140,11 @@ class _Refused(Exception):
 def read_document(path: Path, max_bytes: int) -> Document | Problem:
     """Read one YAML record file, or say plainly why it cannot be read."""
     try:
-        size = path.stat().st_size
+        stream = path.open("rb")
+    except OSError as error:
+        return Problem(1, f"This file cannot be opened ({error.strerror}).")
+    with stream:
+        size = os.fstat(stream.fileno()).st_size
         if size > max_bytes:
             advice = (
                 "If it really needs to be this big, raise max_file_kb in school.yaml "
@@ -122,9 +158,10 @@ def read_document(path: Path, max_bytes: int) -> Document | Problem:
                 "may be, so it was not read. Check that nothing was pasted into it by "
                 f"mistake. {advice}",
             )
-        raw = path.read_bytes()
-    except OSError as error:
-        return Problem(1, f"This file cannot be opened ({error.strerror}).")
+        try:
+            raw = stream.read()
+        except OSError as error:
+            return Problem(1, f"This file cannot be read ({error.strerror}).")
     try:
         return parse_document(raw)
     except _Refused as refused:
@@ -148,7 +185,8 @@ def parse_document(raw: bytes) -> Document:
             "This line is indented with a tab. YAML needs spaces: replace the tab "
             "with spaces so the line lines up with the ones around it.",
         )
-    if "&" in text or "*" in text:
+    if ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text):
+        # rare, so this second look at the file costs little
         _refuse_anchors(text)
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -172,10 +210,7 @@ def parse_document(raw: bytes) -> Document:
         raise _Refused(
             1, "This file is empty. Fill it in, or delete it if it is not needed."
         )
-    document = Document(data=None)
-    document.lines[()] = node.start_mark.line + 1
-    document.data = _Builder(text, document.lines).build(node, (), 0)
-    return document
+    return Document(_Builder(text).build(node, 0), node)
 
 
 def _kb(size: int) -> str:
@@ -204,7 +239,9 @@ def _decode(raw: bytes) -> str:
             "be read. Save the file with the UTF-8 encoding, then check the letters "
             "on this line.",
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def _refuse_anchors(text: str) -> None:
@@ -328,16 +365,16 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
 
 
 class _Builder:
-    """Turns composed nodes into plain values, noting the line of each.
+    """Turns composed nodes into plain values.
 
     This walk runs once for every value of every record, so it is written for
-    speed: the text checks run per value only when the file's text as a whole
+    speed: it keeps no paths or lines (Document.line finds those when needed),
+    and the text checks run per value only when the file's text as a whole
     holds something they look for.
     """
 
-    def __init__(self, text: str, lines: dict[Path_, int]) -> None:
+    def __init__(self, text: str) -> None:
         self.text_lines = text.split("\n")
-        self.lines = lines
         self.seen: set[int] = set()
         self.check_text = bool(
             _INVISIBLE.search(text)
@@ -347,7 +384,7 @@ class _Builder:
             or "\\" in text  # escapes in double quotes can spell any character
         )
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def build(self, node: yaml.Node, depth: int) -> Any:
         if node.tag not in _PLAIN_TAGS:
             raise _Refused(
                 node.start_mark.line + 1,
@@ -358,52 +395,42 @@ class _Builder:
             if self.check_text:
                 self._check_text(node)
             return _scalar(node)
-        line = node.start_mark.line + 1
         if id(node) in self.seen:
             raise _Refused(
-                line,
+                node.start_mark.line + 1,
                 "This value repeats another with a YAML alias (*), which Pathways "
                 "does not accept. Write the value out in full.",
             )
         if depth > MAX_DEPTH:
             raise _Refused(
-                line, "The values here are nested too deeply to be a record."
+                node.start_mark.line + 1,
+                "The values here are nested too deeply to be a record.",
             )
         self.seen.add(id(node))
+        depth += 1
         if type(node) is yaml.SequenceNode:
-            items = []
-            lines = self.lines
-            for index, item in enumerate(node.value):
-                where = (*path, index)
-                lines[where] = item.start_mark.line + 1
-                items.append(self.build(item, where, depth + 1))
-            return items
-        return self._mapping(node, path, depth)
-
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+            return [self.build(item, depth) for item in node.value]
         mapping: dict[str, Any] = {}
-        lines = self.lines
         for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
             if type(key_node) is not yaml.ScalarNode:
                 raise _Refused(
-                    key_line,
+                    key_node.start_mark.line + 1,
                     "A field name here is a list or a set of fields. Field names "
                     "must be plain words such as 'date'.",
                 )
             if self.check_text:
                 self._check_text(key_node)
             key = key_node.value
-            where = (*path, key)
             if key in mapping:
+                first = _entry(node, key)[0].start_mark.line + 1  # type: ignore[index]
+                line = key_node.start_mark.line + 1
                 raise _Refused(
-                    key_line,
-                    f"'{key}' appears twice in the same place, on line "
-                    f"{lines[where]} and line {key_line}. Keep one of them: YAML "
-                    "would silently use only the second.",
+                    line,
+                    f"'{key}' appears twice in the same place, on line {first} and "
+                    f"line {line}. Keep one of them: YAML would silently use only "
+                    "the second.",
                 )
-            lines[where] = key_line
-            mapping[key] = self.build(value_node, where, depth + 1)
+            mapping[key] = self.build(value_node, depth)
         return mapping
 
     def _check_text(self, node: yaml.ScalarNode) -> None:
@@ -498,12 +525,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
     if node.style or len(value) > MAX_NUMBER_DIGITS:
         return value  # quoted, or too long to be a number anyone typed
-    if value in _NULLS:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
+    if value in _WORDS:
+        return _WORDS[value]
+    if value[:1] not in _NUMBER_START:
+        return value  # most values are words: no need to try them as numbers
     if _INT.fullmatch(value):
         return TypedInt(value)
     if _FLOAT.fullmatch(value) and not re.match(r"[-+]?0[0-9]", value):

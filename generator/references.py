@@ -218,25 +218,26 @@ def _duplicate_ids(
     node: Any = document.data
     for key in path:
         node = node[key]
-    first: dict[str, tuple[str, int]] = {}  # by id in lower case: how typed, line
+    first: dict[str, tuple[str, int]] = {}  # by id in lower case: as typed, index
     for index, item in enumerate(node):
         ident = item[id_field]
+        if ident.casefold() not in first:
+            first[ident.casefold()] = (ident, index)
+            continue
+        earlier, earlier_index = first[ident.casefold()]
+        earlier_line = document.line((*path, earlier_index, id_field))
         line = document.line((*path, index, id_field))
-        if ident.casefold() in first:
-            earlier, earlier_line = first[ident.casefold()]
-            which = (
-                f"the id '{ident}'"
-                if earlier == ident
-                else f"ids that differ only in capitals, '{earlier}' and '{ident}'"
-            )
-            yield (
-                "schema",
-                line,
-                f"Two {noun}s have {which} (lines {earlier_line} and {line}). Give "
-                f"each {noun} its own id.",
-            )
-        else:
-            first[ident.casefold()] = (ident, line)
+        which = (
+            f"the id '{ident}'"
+            if earlier == ident
+            else f"ids that differ only in capitals, '{earlier}' and '{ident}'"
+        )
+        yield (
+            "schema",
+            line,
+            f"Two {noun}s have {which} (lines {earlier_line} and {line}). Give "
+            f"each {noun} its own id.",
+        )
 
 
 def review_name_message(name: str, school: School) -> str:
@@ -376,7 +377,6 @@ def _measure_problems(
     document: Document, school: School, kind: str
 ) -> Iterator[Problem]:
     for path, measure in _measures(document, school, kind):
-        where = label(path, document.data, kind)
         if "area" in measure and measure["area"] not in school.areas:
             yield _area_problem(
                 document, (*path, "area"), measure["area"], school, kind
@@ -390,7 +390,7 @@ def _measure_problems(
                 document.line((*path, "scale")),
                 _unknown(
                     "a scale in school.yaml",
-                    f"{where} → scale",
+                    f"{label(path, document.data, kind)} → scale",
                     scale_id,
                     school.scales,
                     "Use one of the scales listed in school.yaml, or add it there.",
@@ -409,15 +409,17 @@ def _measure_problems(
             yield (
                 "schema",
                 document.line((*path, "value")),
-                f"{where} → value: '{short(value)}' is not a number, but the scale "
-                f"{scale_id} needs a score from {scale.min:g} to {scale.max:g}. {fix}",
+                f"{label(path, document.data, kind)} → value: '{short(value)}' is "
+                f"not a number, but the scale {scale_id} needs a score from "
+                f"{scale.min:g} to {scale.max:g}. {fix}",
             )
         elif not scale.min <= value <= scale.max:
             yield (
                 "schema",
                 document.line((*path, "value")),
-                f"{where} → value: {value:g} is outside the scale {scale_id}, which "
-                f"runs from {scale.min:g} to {scale.max:g}. Check the score.",
+                f"{label(path, document.data, kind)} → value: {value:g} is outside "
+                f"the scale {scale_id}, which runs from {scale.min:g} to "
+                f"{scale.max:g}. Check the score.",
             )
 
 
@@ -465,14 +467,13 @@ def _interventions_file(
     data = document.data
     yield from _measure_problems(document, school, "interventions")
     for index, placement in enumerate(data):
-        where = label((index,), data, "interventions")
         if programmes is not None and placement["programme"] not in programmes:
             yield (
                 "reference",
                 document.line((index, "programme")),
                 _unknown(
                     "a programme in programmes.yaml",
-                    f"{where} → programme",
+                    f"{label((index,), data, 'interventions')} → programme",
                     placement["programme"],
                     programmes,
                     "Use the id of a programme in programmes.yaml, or add the "
@@ -498,7 +499,7 @@ def _interventions_file(
                     document.line((index, "targets", number)),
                     _unknown(
                         "a target in ilp.yaml",
-                        f"{where} → targets",
+                        f"{label((index,), data, 'interventions')} → targets",
                         target,
                         target_ids,
                         fix,
@@ -508,8 +509,9 @@ def _interventions_file(
             yield (
                 "schema",
                 document.line((index, "end")),
-                f"{where} → end ({placement['end']}) is before its start "
-                f"({placement['start']}). Check both dates.",
+                f"{label((index,), data, 'interventions')} → end "
+                f"({placement['end']}) is before its start ({placement['start']}). "
+                "Check both dates.",
             )
     yield from _overlapping_placements(document)
 

@@ -630,14 +630,18 @@ def test_ids_the_site_uses_for_its_own_pages(school):
 
 
 def test_unreadable_folders_are_findings(school, monkeypatch):
-    real = Path.iterdir
+    import os
 
-    def iterdir(self):
-        if self.name == "reviews":
+    from generator import folders
+
+    real = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "reviews":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path)
 
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    monkeypatch.setattr(folders.os, "scandir", scandir)
     assert (
         "yaml",
         f"{L1}/reviews",
