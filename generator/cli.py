@@ -197,6 +197,12 @@ def check(
     help="The MkDocs configuration that names where the pages go.",
 )
 @click.option("--strict", is_flag=True, help="Build nothing if the check finds errors.")
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Reuse what an earlier build made from files that have not changed.",
+)
 @_verbosity
 def build(
     records: Path,
@@ -204,6 +210,7 @@ def build(
     site_dir: Path | None,
     config_file: Path,
     strict: bool,
+    cache: bool,
     verbose: int,
     quiet: bool,
 ):
@@ -216,28 +223,35 @@ def build(
     Example:
       pathways build --as-of 2026-11-20
     """
-    from .site import BuildFailed, build_site
+    from .site import BuildFailed, run_mkdocs, write_site_pages
 
     _configure_logging(verbose, quiet)
     try:
-        _, result = load_and_evaluate(records, as_of, quiet)
+        cohort = read_cohort(
+            records, progress_bar("Reading learners' records", quiet), use_cache=cache
+        )
     except RecordsNotFound as error:
         raise _cannot_run(str(error)) from None
+    timezone = cohort.school.timezone if cohort.school else DEFAULT_TIMEZONE
+    result = evaluate(cohort, as_of or today_in(timezone))
     click.echo(report.render_text(result, quiet=quiet))
+    exit_code = _exit_for(result)
     if strict and result.errors:
         click.echo(
             "Not building: --strict was given and the check found errors.", err=True
         )
         sys.exit(EXIT_FINDINGS)
     try:
-        built = build_site(
-            result, config_file, site_dir, progress_bar("Writing pages", quiet)
+        prepared = write_site_pages(
+            result, config_file, site_dir, progress_bar("Writing pages", quiet), cache
         )
+        del cohort, result  # MkDocs needs the memory more than the records do
+        built = run_mkdocs(prepared)
     except BuildFailed as error:
         raise _cannot_run(str(error)) from None
     if not quiet:
         click.echo(f"Built the site in {built}.")
-    sys.exit(_exit_for(result))
+    sys.exit(exit_code)
 
 
 @main.command("serve")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import references
+from .cache import CACHE_DIR, Store, code_digest, digest_files, folder_files
 from .calendar import valid_timezone
 from .fastcheck import fast_validator
 from .findings import Finding
@@ -59,6 +60,7 @@ class LearnerRecords:
     unreadable_reviews: set[str] = field(default_factory=set)
     broken: bool = False
     clashes: bool = False
+    digest: str = ""  # of everything the records were read from, when cached
     findings: list[Finding] = field(default_factory=list)
 
     def missing(self, name: str) -> bool:
@@ -227,11 +229,46 @@ def open_records(records: Path) -> Opened:
     )
 
 
-def read_cohort(records: Path, progress: Progress = iter) -> Cohort:
-    """Read school.yaml, programmes.yaml and every learner folder."""
+def read_cohort(
+    records: Path, progress: Progress = iter, use_cache: bool = False
+) -> Cohort:
+    """Read school.yaml, programmes.yaml and every learner folder; with the cache,
+    a learner whose files are byte for byte as before is not read again."""
     opened = open_records(records)
-    results = map_folders(read_learner, opened.folders, opened.context)
+    if use_cache:
+        shared = digest_files(
+            [opened.records / "school.yaml", opened.records / "programmes.yaml"],
+            code_digest(),
+        )
+        context = (*opened.context, opened.root / CACHE_DIR / "records", shared)
+        results = map_folders(read_learner_cached, opened.folders, context)
+    else:
+        results = map_folders(read_learner, opened.folders, opened.context)
     return opened.cohort(list(progress_over(results, opened.folders, progress)))
+
+
+def read_learner_cached(
+    folder: Path,
+    root: Path,
+    school: School | None,
+    programmes: dict[str, Programme] | None,
+    max_bytes: int,
+    clashes: dict[str, tuple[str, ...]],
+    cache_dir: Path,
+    shared: str,
+) -> LearnerRecords:
+    """read_learner, reusing the result of an earlier build when every file it
+    depends on is unchanged."""
+    clash = folder.name.casefold() in clashes
+    key = digest_files(folder_files(folder), shared, str(folder), str(clash))
+    store = Store(cache_dir)
+    found = store.get(key)
+    if isinstance(found, LearnerRecords) and found.digest == key:
+        return found
+    result = read_learner(folder, root, school, programmes, max_bytes, clashes)
+    result.digest = key
+    store.put(key, result)
+    return result
 
 
 TOP_LEVEL = ("school.yaml", "programmes.yaml", "learners")

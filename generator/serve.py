@@ -7,17 +7,13 @@ preview follows staff as they edit.
 
 from __future__ import annotations
 
-import filecmp
 import logging
-import shutil
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from .pages import write_pages
 from .rules import Result
-from .site import MARK_TEXT, PAGES_MARK, site_folders
+from .site import site_folders, sync_pages
 
 log = logging.getLogger(__name__)
 Signature = frozenset[tuple[str, int, int]]
@@ -33,30 +29,6 @@ def records_signature(records: Path) -> Signature:
             continue
         found.add((str(path), stat.st_mtime_ns, stat.st_size))
     return frozenset(found)
-
-
-def sync_pages(result: Result, docs_dir: Path) -> int:
-    """Write the pages into `docs_dir` in place, touching only files whose text
-    changed and removing pages that are gone; returns how many files changed."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    changed = 0
-    with tempfile.TemporaryDirectory(prefix=".pages-", dir=docs_dir.parent) as fresh:
-        fresh_dir = Path(fresh)
-        write_pages(result, fresh_dir)
-        (fresh_dir / PAGES_MARK).write_text(MARK_TEXT)
-        wanted = {p.relative_to(fresh_dir) for p in fresh_dir.rglob("*") if p.is_file()}
-        for name in sorted(wanted):
-            target = docs_dir / name
-            if target.exists() and filecmp.cmp(fresh_dir / name, target, shallow=False):
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(fresh_dir / name, target)
-            changed += 1
-        for old in sorted(docs_dir.rglob("*"), reverse=True):
-            if old.is_file() and old.relative_to(docs_dir) not in wanted:
-                old.unlink()
-                changed += 1
-    return changed
 
 
 def serve(
@@ -98,8 +70,8 @@ def _watch(
             continue
         seen = now
         try:
-            changed = sync_pages(evaluate_records(), docs_dir)
+            changed, removed = sync_pages(evaluate_records(), docs_dir)
         except Exception:  # a half-saved file must not stop the preview
             log.warning("Could not rebuild the pages; will try again.", exc_info=True)
             continue
-        log.info("Records changed: %d page files updated.", changed)
+        log.info("Records changed: %d pages updated.", len(changed | removed))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import jinja2
 
+from ..cache import Store, code_digest
 from ..calendar import long_date
 from ..findings import Finding
 from ..records import KPI_KEYS
@@ -40,6 +43,7 @@ def environment() -> jinja2.Environment:
         Md=Md,
         KPI_NAMES=KPI_NAMES,
         KPI_KEYS=KPI_KEYS,
+        HOME_OVERDUE=25,
         read_measure=read_measure,
         measure_name=measure_name,
         measure_value=measure_value,
@@ -52,44 +56,79 @@ def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
-def write_pages(result: Result, out: Path, progress=iter) -> int:
-    """Write every page of the site into `out`; returns the number of pages."""
+Emit = Callable[[str, str | bytes], None]
+
+
+def render_pages(
+    result: Result, emit: Emit, progress=iter, cache: Store | None = None
+) -> None:
+    """Render every page of the site, handing each to `emit(name, text)` as it
+    is made, so that no more than one learner's pages are in memory at once."""
     site = views.SiteView.build(result)
     by_learner: dict[str | None, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_learner[finding.learner].append(finding)
 
-    pages: dict[str, str] = {
-        "index.md": render("home.md.j2", site=site),
-        "reviews.md": render("reviews.md.j2", site=site),
-        "data-quality.md": render("data_quality.md.j2", site=site),
-        "learners/index.md": render("learners.md.j2", site=site),
-        "programmes/index.md": render("programmes.md.j2", site=site),
-    }
+    emit("index.md", render("home.md.j2", site=site))
+    emit("reviews.md", render("reviews.md.j2", site=site))
+    emit("data-quality.md", render("data_quality.md.j2", site=site))
+    emit("learners/index.md", render("learners.md.j2", site=site))
+    emit("programmes/index.md", render("programmes.md.j2", site=site))
     for key in KPI_KEYS:
         kpi = site.kpi_view(key)
-        pages[f"kpi/{key}.md"] = render("kpi.md.j2", site=site, kpi=kpi)
+        emit(f"kpi/{key}.md", render("kpi.md.j2", site=site, kpi=kpi))
         points = [(point.label, point.figure.value) for point in kpi.trend]
         title = f"{KPI_NAMES[key]}: share of eligible learners meeting it, by half term"
-        pages[f"charts/kpi-{key}.svg"] = trend_chart(title, points, kpi.figure.target)
+        emit(f"charts/kpi-{key}.svg", trend_chart(title, points, kpi.figure.target))
     for programme in site.programmes:
-        pages[f"programmes/{programme.id}.md"] = render(
-            "programme.md.j2", site=site, programme=programme
+        emit(
+            f"programmes/{programme.id}.md",
+            render("programme.md.j2", site=site, programme=programme),
         )
     for learner in progress(site.published):
-        page = LearnerView.build(learner, site, by_learner.get(learner.id, []))
-        pages[f"learners/{learner.id}.md"] = render(
-            "learner.md.j2", site=site, page=page
-        )
-        for name, svg in page.charts.items():
-            pages[f"charts/learners/{name}"] = svg
+        findings = by_learner.get(learner.id, [])
+        for name, text in _learner_pages(site, learner, findings, cache).items():
+            emit(name, text)
+    for asset in sorted(ASSETS.iterdir()):
+        emit(f"assets/{asset.name}", asset.read_bytes())
 
-    for name, text in pages.items():
+
+def _learner_pages(site, learner, findings, cache: Store | None) -> dict[str, str]:
+    """A learner's page and charts, from the cache when nothing they show changed."""
+    key = None
+    if cache is not None and learner.records.digest:
+        changed = sorted(
+            (name, day.isoformat())
+            for name, day in site.last_changed.items()
+            if name.startswith(learner.records.folder + "/")
+        )
+        key = hashlib.sha256(
+            repr((learner.records.digest, site.as_of, changed, code_digest())).encode()
+        ).hexdigest()
+        found = cache.get(key)
+        if isinstance(found, dict):
+            return found
+    page = LearnerView.build(learner, site, findings)
+    made = {f"learners/{learner.id}.md": render("learner.md.j2", site=site, page=page)}
+    made.update({f"charts/learners/{name}": svg for name, svg in page.charts.items()})
+    if key is not None:
+        cache.put(key, made)
+    return made
+
+
+def write_pages(result: Result, out: Path, progress=iter) -> int:
+    """Write every page of the site into `out`; returns the number of files."""
+    written = 0
+
+    def emit(name: str, text: str | bytes) -> None:
+        nonlocal written
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    for asset in ASSETS.iterdir():
-        target = out / "assets" / asset.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(asset.read_bytes())
-    return len(pages)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        written += 1
+
+    render_pages(result, emit, progress)
+    return written

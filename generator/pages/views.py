@@ -187,7 +187,9 @@ class SiteView:
             "baseline-missing",
             "ilp-missing",
         }
-        return [f for f in self.result.findings if f.rule in rules]
+        found = [f for f in self.result.findings if f.rule in rules]
+        # Most overdue first: the longest past its due date leads.
+        return sorted(found, key=lambda f: (f.details.get("due") or "", f.file))
 
     @staticmethod
     def due_date(finding: Finding) -> date | None:
