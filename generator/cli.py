@@ -104,6 +104,13 @@ def load_and_evaluate(
     return cohort, evaluate(cohort, as_of or today_in(timezone))
 
 
+def _judge_cached(records: Path, as_of: date | None) -> Result:
+    """Read through the cache: after an edit, only the changed learner is re-read."""
+    cohort = read_cohort(records, use_cache=True)
+    timezone = cohort.school.timezone if cohort.school else DEFAULT_TIMEZONE
+    return evaluate(cohort, as_of or today_in(timezone))
+
+
 def _exit_for(result: Result) -> int:
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
@@ -298,7 +305,7 @@ def serve_command(
         serve(
             config_file,
             records,
-            lambda: load_and_evaluate(records, as_of)[1],
+            lambda: _judge_cached(records, as_of),
             dev_addr,
         )
     except (RecordsNotFound, BuildFailed) as error:
