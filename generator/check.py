@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from .calendar import DEFAULT_TIMEZONE, today_in
-from .cohort import Progress, open_records, progress_over, read_learner
+from .cohort import Progress, open_records, progress_over
 from .findings import Finding
+from .learner_folder import read_learner
 from .parallel import map_folders
 from .records import Programme, School
 from .rules import Result, Verdict, combine, judge_learner

@@ -14,10 +14,13 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .yaml_errors import explain_yaml_error, layout_slip
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -60,6 +63,10 @@ _CHARACTER_NAMES = {
     "\u200d": "a zero-width joiner",
 }
 _ODD_SPACES = "\u00a0\u2007\u202f\u3000"
+# Anything the per-value text checks look for: an invisible character, an odd
+# space, a ' #' that may cut a value short, or a backslash (escapes in double
+# quotes can spell any character). One search of the whole file decides.
+_NEEDS_TEXT_CHECKS = re.compile(_INVISIBLE.pattern[:-1] + _ODD_SPACES + "\\\\]| #|\t#")
 MAX_NUMBER_DIGITS = 30
 # An anchor (&name) or alias (*name) starts a value: after a colon, a dash, a
 # bracket, a comma or a line start, with no space after the & or *.
@@ -191,9 +198,7 @@ def parse_document(raw: bytes) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise _Refused(
-            *_layout_slip(text, error) or _explain_yaml_error(error)
-        ) from None
+        raise _Refused(*layout_slip(text, error) or explain_yaml_error(error)) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         raise _Refused(
@@ -259,111 +264,6 @@ def _refuse_anchors(text: str) -> None:
         return  # compose reports the same error, with a better message
 
 
-_DASH_SLIP = re.compile(r"^\s*-[^\s-]")
-_COLON_SLIP = re.compile(r"^\s*(- )?([A-Za-z_][\w-]*):(?![\s/])")
-
-
-def _layout_slip(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
-    """Two slips that make YAML report the wrong line: '-id:' and 'key:value'."""
-    marks = [m.line for m in (error.context_mark, error.problem_mark) if m is not None]
-    if not marks:
-        return None
-    lines = text.split("\n")
-    for number in range(max(min(marks) - 1, 0), min(max(marks) + 1, len(lines))):
-        line = lines[number]
-        if _DASH_SLIP.match(line):
-            return number + 1, (
-                "This line starts with '-' but has no space after it. Write '- ' "
-                "(a dash and a space) to start a list entry."
-            )
-        slip = _COLON_SLIP.match(line)
-        if slip:
-            return number + 1, (
-                f"'{slip.group(2)}:' needs a space after the colon, as in "
-                f"'{slip.group(2)}: ...'."
-            )
-    return None
-
-
-def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else None
-    problem = error.problem or ""
-    if "mapping values are not allowed" in problem:
-        return line, (
-            "YAML found a colon followed by a space where it did not expect one. If "
-            "the value on this line contains ': ', put the whole value in quotes; "
-            "otherwise line this field up with the fields around it."
-        )
-    if "did not find expected key" in problem:
-        return line, (
-            "YAML cannot read the end of this line. A value that starts with a "
-            "quotation mark, [ or { must end with it: put the whole value in double "
-            'quotes, for example learner_voice: "Calm corner" is where I want. Inside '
-            "single quotes, write an apostrophe twice ('Hazel''s class')."
-        )
-    if "expected alphabetic or numeric character" in problem and "alias" in (
-        error.context or ""
-    ):
-        return line, (
-            "A value here starts with *, which YAML reads as a reference to another "
-            "value. Put the whole value in double quotes."
-        )
-    if "block sequence entries are not allowed" in problem:
-        return line, (
-            "A value cannot start with '- ' on the same line as its field name. Put "
-            "the whole value in double quotes, or start the list on the next line."
-        )
-    if "cannot start any token" in problem:
-        return line, (
-            "A value here starts with a character YAML keeps for itself, such as %, "
-            "@ or a backtick (`). Put the whole value in double quotes."
-        )
-    if "expected '-' indicator" in problem:
-        return line, (
-            "This line sits inside a list but does not start with '- '. Start it "
-            "with '- ' if it is another entry, or line it up with the fields of the "
-            "entry above."
-        )
-    if "could not find expected ':'" in problem:
-        if error.context_mark is not None:
-            line = error.context_mark.line + 1  # where the unfinished line began
-        return line, (
-            "YAML expected 'name: value' here. Check that the line above has its "
-            "colon, and that it lines up with the lines around it."
-        )
-    if "found duplicate anchor" in problem or "undefined alias" in problem:
-        return line, (
-            "This line uses a YAML anchor or alias (& or *), which Pathways does not "
-            "accept. Write the value out in full, or put the text in quotes."
-        )
-    if "end of stream" in problem and "quoted scalar" in (error.context or ""):
-        line = error.context_mark.line + 1 if error.context_mark else line
-        return line, (
-            "A quotation mark opened on this line is never closed. Add the closing "
-            "quotation mark at the end of the text."
-        )
-    if "expected a single document" in (error.context or ""):
-        return line, (
-            "This file holds more than one YAML document (a line '---' part way "
-            "through). Keep one record per file and remove the extra '---'."
-        )
-    if "special characters are not allowed" in problem:
-        return line, (
-            "This line contains an invisible control character, often pasted in "
-            "from another program. Retype the line."
-        )
-    if "while parsing a block" in (error.context or "") or "indentation" in problem:
-        return line, (
-            "The indentation on this line does not match the lines above. Line it up "
-            "with the other fields at the same level, using spaces."
-        )
-    return line, (
-        f"This line cannot be read as YAML ({problem.strip() or 'syntax error'}). "
-        "Compare it with a similar record, or put the value in quotes."
-    )
-
-
 class _Builder:
     """Turns composed nodes into plain values.
 
@@ -374,15 +274,13 @@ class _Builder:
     """
 
     def __init__(self, text: str) -> None:
-        self.text_lines = text.split("\n")
+        self.text = text
         self.seen: set[int] = set()
-        self.check_text = bool(
-            _INVISIBLE.search(text)
-            or any(space in text for space in _ODD_SPACES)
-            or " #" in text
-            or "\t#" in text
-            or "\\" in text  # escapes in double quotes can spell any character
-        )
+        self.check_text = _NEEDS_TEXT_CHECKS.search(text) is not None
+
+    @cached_property
+    def text_lines(self) -> list[str]:
+        return self.text.split("\n")
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         if node.tag not in _PLAIN_TAGS:

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
-from typing import Any
 
-from .calendar import HALF_TERM_NAMES
 from .explain import did_you_mean, short
+from .learner_checks import (
+    area_problem,
+    duplicate_ids,
+    learner_file_problems,
+    unknown_message,
+)
 from .load import Document
 from .records import Programme, School
 from .validate import label
@@ -19,160 +22,10 @@ from .validate import label
 Problem = tuple[str, int, str]  # rule, line, message
 
 
-def _unknown(kind: str, where: str, value: str, known: Iterable[str], fix: str) -> str:
-    options = sorted(known)
-    guess = did_you_mean(value, options)
-    return f"{where}: '{value}' is not {kind}.{guess} {fix}"
-
-
-def school_problems(document: Document) -> list[tuple[int, str]]:
-    """Calendars that contradict themselves, impossible deadlines, upside-down
-    scales."""
-    data = document.data
-    problems = list(_calendar_problems(document))
-    for key, scale in data.get("scales", {}).items():
-        if scale["min"] >= scale["max"]:
-            problems.append(
-                (
-                    document.line(("scales", key, "min")),
-                    f"scales → {key}: the lowest score ({scale['min']}) must be below "
-                    f"the highest ({scale['max']}).",
-                )
-            )
-        problems.extend(_band_problems(document, key, scale))
-    deadlines = data.get("settings", {}).get("phase_transfer_deadlines", {})
-    for kind, month_day in deadlines.items():
-        month, day = (int(part) for part in month_day.split("-"))
-        try:
-            date(2001, month, day)  # a year without 29 February
-        except ValueError:
-            problems.append(
-                (
-                    document.line(("settings", "phase_transfer_deadlines", kind)),
-                    f"settings → phase_transfer_deadlines → {kind}: '{month_day}' is "
-                    "not a day that comes every year. Check the day and month.",
-                )
-            )
-    return problems
-
-
-def _band_problems(
-    document: Document, key: str, scale: dict
-) -> Iterator[tuple[int, str]]:
-    """Bands must run upwards, sit inside their scale, and not overlap."""
-    bands = scale.get("bands", [])
-    for index, band in enumerate(bands):
-        line = document.line(("scales", key, "bands", index))
-        name = band["name"]
-        if band["min"] > band["max"]:
-            yield (
-                line,
-                f"scales → {key} → band '{name}': its lowest score is above its "
-                "highest.",
-            )
-        elif band["min"] < scale["min"] or band["max"] > scale["max"]:
-            yield (
-                line,
-                (
-                    f"scales → {key} → band '{name}' runs outside the scale "
-                    f"({scale['min']} to {scale['max']})."
-                ),
-            )
-    ordered = sorted(bands, key=lambda band: band["min"])
-    for lower, upper in zip(ordered, ordered[1:], strict=False):
-        if upper["min"] <= lower["max"]:
-            line = document.line(("scales", key, "bands"))
-            yield (
-                line,
-                (
-                    f"scales → {key}: the bands '{lower['name']}' and "
-                    f"'{upper['name']}' "
-                    "overlap, so a score could be in both. Make each band start "
-                    "above the "
-                    "one before."
-                ),
-            )
-
-
-def _calendar_problems(document: Document) -> Iterator[tuple[int, str]]:
-    data = document.data
-    terms = []
-    seen_years: dict[str, int] = {}
-    for index, year in enumerate(data["calendar"]):
-        label_line = document.line(("calendar", index, "year"))
-        if year["year"] in seen_years:
-            yield (
-                label_line,
-                (
-                    f"The year {year['year']} appears twice in the calendar (lines "
-                    f"{seen_years[year['year']]} and {label_line}). Give each academic "
-                    "year once."
-                ),
-            )
-        seen_years.setdefault(year["year"], label_line)
-        first_year = int(year["year"][:4])
-        if int(year["year"][5:]) != (first_year + 1) % 100:
-            example = f"{first_year}-{(first_year + 1) % 100:02d}"
-            yield (
-                label_line,
-                f"year: '{year['year']}' is not an academic year. Write the year it "
-                f"starts and the one after, like {example}.",
-            )
-            continue
-        order = [name for name in HALF_TERM_NAMES if name in year["half_terms"]]
-        starts = [year["half_terms"][name]["start"] for name in order]
-        if starts != sorted(starts):
-            yield (
-                label_line,
-                (
-                    f"The half terms of {year['year']} are not in date order: autumn-1 "
-                    "comes first and summer-2 last. Check which dates belong to which "
-                    "half term."
-                ),
-            )
-        for name, dates in year["half_terms"].items():
-            path = ("calendar", index, "half_terms", name)
-            start = date.fromisoformat(dates["start"])
-            end = date.fromisoformat(dates["end"])
-            if end < start:
-                yield (
-                    document.line((*path, "end")),
-                    (
-                        f"{label(path, data, 'school')}: the last day ({dates['end']}) "
-                        f"is before the first day ({dates['start']}). Check the dates."
-                    ),
-                )
-            # An academic year runs from August to the July after it.
-            if not date(first_year, 8, 1) <= start <= date(first_year + 1, 7, 31):
-                yield (
-                    document.line((*path, "start")),
-                    (
-                        f"{label(path, data, 'school')}: {dates['start']} is not "
-                        "in the "
-                        f"academic year {year['year']}. Check the year label and "
-                        "the dates."
-                    ),
-                )
-            terms.append((start, end, f"{year['year']}-{name}", path))
-    terms.sort()
-    for (_, end, first, _), (start, _, second, path) in zip(
-        terms, terms[1:], strict=False
-    ):
-        if start <= end:
-            yield (
-                document.line((*path, "start")),
-                (
-                    f"Half term {second} starts before half term {first} ends. "
-                    "Check the "
-                    "dates of both."
-                ),
-            )
-
-
 def programme_problems(document: Document, school: School | None) -> list[Problem]:
     data = document.data
     problems: list[Problem] = list(
-        _duplicate_ids(document, ("programmes",), "programme", "id")
+        duplicate_ids(document, ("programmes",), "programme", "id")
     )
     for index, programme in enumerate(data["programmes"]):
         if programme["id"] == "index":
@@ -190,54 +43,9 @@ def programme_problems(document: Document, school: School | None) -> list[Proble
         path = ("programmes", index, "area")
         if programme["area"] not in school.areas:
             problems.append(
-                _area_problem(document, path, programme["area"], school, "programmes")
+                area_problem(document, path, programme["area"], school, "programmes")
             )
     return problems
-
-
-def _area_problem(
-    document: Document, path: tuple, area: str, school: School, kind: str
-):
-    where = label(path, document.data, kind)
-    return (
-        "reference",
-        document.line(path),
-        _unknown(
-            "an area in school.yaml",
-            where,
-            area,
-            school.areas,
-            "Use one of the areas listed in school.yaml, or add it there.",
-        ),
-    )
-
-
-def _duplicate_ids(
-    document: Document, path: tuple, noun: str, id_field: str
-) -> Iterator[Problem]:
-    node: Any = document.data
-    for key in path:
-        node = node[key]
-    first: dict[str, tuple[str, int]] = {}  # by id in lower case: as typed, index
-    for index, item in enumerate(node):
-        ident = item[id_field]
-        if ident.casefold() not in first:
-            first[ident.casefold()] = (ident, index)
-            continue
-        earlier, earlier_index = first[ident.casefold()]
-        earlier_line = document.line((*path, earlier_index, id_field))
-        line = document.line((*path, index, id_field))
-        which = (
-            f"the id '{ident}'"
-            if earlier == ident
-            else f"ids that differ only in capitals, '{earlier}' and '{ident}'"
-        )
-        yield (
-            "schema",
-            line,
-            f"Two {noun}s have {which} (lines {earlier_line} and {line}). Give "
-            f"each {noun} its own id.",
-        )
 
 
 def review_name_message(name: str, school: School) -> str:
@@ -273,7 +81,7 @@ def learner_problems(
     outcome_ids = ids("ilp.yaml", lambda d: {o["id"] for o in d["outcomes"]})
     placed = ids("interventions.yaml", lambda d: {p["programme"] for p in d})
     checks = {
-        "learner.yaml": lambda doc: _learner_file(folder.name, doc, school),
+        "learner.yaml": lambda doc: learner_file_problems(folder.name, doc, school),
         "baseline.yaml": lambda doc: _baseline_file(doc, school),
         "ilp.yaml": lambda doc: _ilp_file(doc, school, ehcp_ids),
         "interventions.yaml": lambda doc: _interventions_file(
@@ -286,76 +94,6 @@ def learner_problems(
         add(path, _review_file(document, target_ids, outcome_ids, placed))
         add(path, _review_date(path, document, school, documents.get("learner.yaml")))
     return found
-
-
-def _learner_file(
-    folder_id: str, document: Document, school: School
-) -> Iterator[Problem]:
-    data = document.data
-    if data["id"] != folder_id:
-        yield (
-            "reference",
-            document.line(("id",)),
-            f"id: '{data['id']}' differs from the folder name '{folder_id}'. The id "
-            "and the folder name must be the same: change one to match the other.",
-        )
-    yield from _duplicate_ids(document, ("ehcp", "outcomes"), "EHCP outcome", "id")
-    needs = data["needs"]
-    if needs["primary"] in needs.get("secondary", []):
-        yield (
-            "schema",
-            document.line(("needs", "secondary")),
-            f"needs → secondary lists {needs['primary']}, which is already the primary "
-            "need. Remove it from secondary.",
-        )
-    for index, outcome in enumerate(data["ehcp"]["outcomes"]):
-        if outcome["area"] not in school.areas:
-            yield _area_problem(
-                document,
-                ("ehcp", "outcomes", index, "area"),
-                outcome["area"],
-                school,
-                "learner",
-            )
-    entry, leaving = data["entry_date"], data.get("leaving_date")
-    if leaving is not None and leaving < entry:
-        yield (
-            "schema",
-            document.line(("leaving_date",)),
-            f"leaving_date ({leaving}) is before entry_date ({entry}). Check both "
-            "dates.",
-        )
-    yield from _dates_in_order(document)
-
-
-def _dates_in_order(document: Document) -> Iterator[Problem]:
-    """Dates that cannot all be right: born after starting school, and so on."""
-    data = document.data
-    ehcp = data["ehcp"]
-    pairs = [
-        (("date_of_birth",), ("entry_date",), "the date of birth"),
-        (("date_of_birth",), ("ehcp", "issued"), "the date of birth"),
-    ]
-    pairs += [
-        (("ehcp", "issued"), ("ehcp", "annual_reviews", index), "the EHCP's issue")
-        for index in range(len(ehcp["annual_reviews"]))
-    ]
-
-    def value(path: tuple) -> str:
-        node = data
-        for key in path:
-            node = node[key]
-        return node
-
-    for earlier, later, first in pairs:
-        if value(later) < value(earlier):
-            yield (
-                "schema",
-                document.line(later),
-                f"{label(later, data, 'learner')}: {value(later)} is before "
-                f"{first} ({value(earlier)}), so one of them must be wrong. Check "
-                "both dates.",
-            )
 
 
 def _measures(
@@ -378,9 +116,7 @@ def _measure_problems(
 ) -> Iterator[Problem]:
     for path, measure in _measures(document, school, kind):
         if "area" in measure and measure["area"] not in school.areas:
-            yield _area_problem(
-                document, (*path, "area"), measure["area"], school, kind
-            )
+            yield area_problem(document, (*path, "area"), measure["area"], school, kind)
         scale_id = measure.get("scale")
         if scale_id is None:
             continue
@@ -388,7 +124,7 @@ def _measure_problems(
             yield (
                 "reference",
                 document.line((*path, "scale")),
-                _unknown(
+                unknown_message(
                     "a scale in school.yaml",
                     f"{label(path, document.data, kind)} → scale",
                     scale_id,
@@ -427,7 +163,7 @@ def _baseline_file(document: Document, school: School) -> Iterator[Problem]:
     yield from _measure_problems(document, school, "baseline")
     for index, area in enumerate(document.data["priorities"]):
         if area not in school.areas:
-            yield _area_problem(
+            yield area_problem(
                 document, ("priorities", index), area, school, "baseline"
             )
 
@@ -436,11 +172,11 @@ def _ilp_file(
     document: Document, school: School, ehcp_ids: set[str] | None
 ) -> Iterator[Problem]:
     data = document.data
-    yield from _duplicate_ids(document, ("targets",), "target", "id")
-    yield from _duplicate_ids(document, ("outcomes",), "outcome", "id")
+    yield from duplicate_ids(document, ("targets",), "target", "id")
+    yield from duplicate_ids(document, ("outcomes",), "outcome", "id")
     for index, target in enumerate(data["targets"]):
         if target["area"] not in school.areas:
-            yield _area_problem(
+            yield area_problem(
                 document, ("targets", index, "area"), target["area"], school, "ilp"
             )
         if ehcp_ids is not None and target["ehcp_outcome"] not in ehcp_ids:
@@ -448,7 +184,7 @@ def _ilp_file(
             yield (
                 "reference",
                 document.line(path),
-                _unknown(
+                unknown_message(
                     "an EHCP outcome in learner.yaml",
                     label(path, data, "ilp"),
                     target["ehcp_outcome"],
@@ -471,7 +207,7 @@ def _interventions_file(
             yield (
                 "reference",
                 document.line((index, "programme")),
-                _unknown(
+                unknown_message(
                     "a programme in programmes.yaml",
                     f"{label((index,), data, 'interventions')} → programme",
                     placement["programme"],
@@ -481,7 +217,7 @@ def _interventions_file(
                 ),
             )
         if placement["area"] not in school.areas:
-            yield _area_problem(
+            yield area_problem(
                 document, (index, "area"), placement["area"], school, "interventions"
             )
         for number, target in enumerate(placement["targets"]):
@@ -497,7 +233,7 @@ def _interventions_file(
                 yield (
                     "reference",
                     document.line((index, "targets", number)),
-                    _unknown(
+                    unknown_message(
                         "a target in ilp.yaml",
                         f"{label((index,), data, 'interventions')} → targets",
                         target,
@@ -610,24 +346,5 @@ def _review_file(
                 yield (
                     "reference",
                     document.line((section, key)),
-                    _unknown(kind, section, key, known, fix),
+                    unknown_message(kind, section, key, known, fix),
                 )
-
-
-def case_clashes(names: list[str]) -> dict[str, tuple[str, ...]]:
-    """Learner folders whose names differ only in case, by the name in lower case:
-    on Windows and Macs they would be one folder, and their pages one address."""
-    by_folded: dict[str, list[str]] = defaultdict(list)
-    for name in names:
-        by_folded[name.casefold()].append(name)
-    return {key: tuple(group) for key, group in by_folded.items() if len(group) > 1}
-
-
-def clash_message(group: tuple[str, ...]) -> str:
-    shown = " and ".join(f"'{name}'" for name in group[:3])
-    more = f" (and {len(group) - 3} more)" if len(group) > 3 else ""
-    return (
-        f"The learner folders {shown}{more} differ only in capital letters, which "
-        "Windows and Mac computers treat as the same folder. Give one of them a "
-        "different id."
-    )

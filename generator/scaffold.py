@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from .calendar import HalfTerm
-from .cohort import Cohort, LearnerRecords, learner_id_problem
+from .cohort import Cohort
+from .learner_folder import LearnerRecords, learner_id_problem
 from .rules import ilp_on
 
 NEEDS = "SEMH, ASC, SLCN, MLD, SLD, PMLD, SpLD, HI, VI, MSI, PD or OTH"

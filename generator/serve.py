@@ -51,7 +51,14 @@ def serve(
     )
     watcher.start()
     try:
-        mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr)
+        # A dirty rebuild redoes only the pages that changed; the preview's search
+        # may miss them until the next full build, which `pathways build` makes.
+        mkdocs_serve(
+            config_file=str(config_file),
+            livereload=True,
+            build_type="dirty",
+            dev_addr=dev_addr,
+        )
     finally:
         stop.set()
 
