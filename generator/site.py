@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -120,6 +121,7 @@ def run_mkdocs(prepared: Prepared) -> Path:
     manifest = _manifest(config_file)
     directory_urls = _directory_urls(config_file)
     site_tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    _open_to_readers(site_tmp)
     try:
         if prepared.use_cache and _read_manifest(target) == manifest:
             log.info("Rebuilding the changed pages with MkDocs…")
@@ -135,6 +137,14 @@ def run_mkdocs(prepared: Prepared) -> Path:
     finally:
         shutil.rmtree(site_tmp, ignore_errors=True)
     return target
+
+
+def _open_to_readers(folder: Path) -> None:
+    """mkdtemp makes a folder only its owner can open; a site is for a web server
+    to read, so give it the modes any new folder would get."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
 
 
 def sync_pages(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -224,3 +225,18 @@ def test_a_site_dir_holding_other_work_is_not_replaced(tmp_path):
     # An earlier Pathways site in the same place is replaced without fuss.
     assert build(builder)[0] == 0
     assert build(builder)[0] == 0
+
+
+def test_the_site_folder_can_be_read_by_a_web_server(tmp_path):
+    """The site is built in a temporary folder, which only its owner may open;
+    once swapped in it has the modes of any new folder, so a web server can
+    serve it."""
+    builder = project(tmp_path)
+    builder.add("L1")
+    umask = os.umask(0o022)
+    try:
+        code, output = build(builder)
+    finally:
+        os.umask(umask)
+    assert code == 0, output
+    assert (tmp_path / "site").stat().st_mode & 0o777 == 0o755
