@@ -1,7 +1,9 @@
 """`pathways report`: the KPI table and its breakdowns for governors and leaders.
 
 A group smaller than the school's `privacy.min_group_size` is never given as a
-figure, since a figure for two or three learners can identify a child.
+figure, since a figure for two or three learners can identify a child. Nor may a
+hidden group be worked out by taking the groups shown from the school's total: where
+that would be possible, the smallest groups shown are hidden as well.
 """
 
 from __future__ import annotations
@@ -30,23 +32,61 @@ def _small(eligible: int, minimum: int) -> bool:
     return 0 < eligible < minimum
 
 
+def hidden_groups(groups: list[Group], minimum: int) -> tuple[set[str], set[str]]:
+    """The groups of one breakdown to hide: those too small to show, and those
+    hidden as well so that the small ones cannot be found by subtraction.
+
+    Taking the groups shown from the school's total gives the hidden groups'
+    figures together. So once any group is hidden, the smallest groups shown join
+    it until at least two are hidden and they hold at least `minimum` learners
+    between them (or nothing is left to hide).
+    """
+    small = {group.name for group in groups if _small(group.eligible, minimum)}
+    hidden = set(small)
+    shown = sorted(
+        (group for group in groups if group.name not in small and group.eligible),
+        key=lambda group: (group.eligible, group.name),
+    )
+    eligible = {group.name: group.eligible for group in groups}
+    while small and shown:
+        if len(hidden) >= 2 and sum(eligible[name] for name in hidden) >= minimum:
+            break
+        hidden.add(shown.pop(0).name)
+    return small, hidden - small
+
+
 def report_rows(result: Result) -> list[dict[str, Any]]:
     """One row for each KPI as a whole and for each group of each breakdown."""
     minimum = _min_size(result)
+    too_small = f"fewer than {minimum}"
     rows = []
     for key in KPI_KEYS:
         figure = result.kpis[key]
         whole = Group("All learners", figure.met, figure.eligible, figure.pending)
-        rows.append(_row(key, "school", whole, minimum, figure.target))
+        hidden = too_small if _small(whole.eligible, minimum) else None
+        rows.append(_row(key, "school", whole, figure.target, hidden))
         for split, groups in breakdowns(result, key).items():
-            rows.extend(
-                _row(key, split, group, minimum, figure.target) for group in groups
-            )
+            small, protecting = hidden_groups(groups, minimum)
+            for group in groups:
+                hidden = (
+                    too_small
+                    if group.name in small
+                    else NOT_SHOWN
+                    if group.name in protecting
+                    else None
+                )
+                rows.append(_row(key, split, group, figure.target, hidden))
     return rows
 
 
-def _row(key: str, split: str, group: Group, minimum: int, target: float) -> dict:
-    hidden = _small(group.eligible, minimum)
+# What a group hidden to protect a smaller one shows instead of its figures.
+NOT_SHOWN = "not shown"
+
+
+def _row(
+    key: str, split: str, group: Group, target: float, shown_as: str | None
+) -> dict:
+    hidden = shown_as is not None
     return {
         "kpi": key,
         "breakdown": split,
@@ -56,7 +96,7 @@ def _row(key: str, split: str, group: Group, minimum: int, target: float) -> dic
         "value": None if hidden else group.value,
         "target": target,
         "suppressed": hidden,
-        "shown_as": f"fewer than {minimum}" if hidden else None,
+        "shown_as": shown_as,
     }
 
 
@@ -77,35 +117,21 @@ def _json(result: Result) -> str:
 
 def _csv(result: Result) -> str:
     buffer = io.StringIO()
-    columns = ["kpi", "breakdown", "group", "met", "eligible", "value", "target"]
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow(
+        ["as_of", "kpi", "breakdown", "group", "met", "eligible", "value", "target"]
+    )
     for row in report_rows(result):
         if row["suppressed"]:
-            writer.writerow(
-                [
-                    row["kpi"],
-                    row["breakdown"],
-                    row["group"],
-                    row["shown_as"],
-                    row["shown_as"],
-                    "",
-                    row["target"],
-                ]
-            )
+            figures = [row["shown_as"], row["shown_as"], ""]
         else:
             value = "" if row["value"] is None else f"{row['value']:.4f}"
-            writer.writerow(
-                [
-                    row["kpi"],
-                    row["breakdown"],
-                    row["group"],
-                    row["met"],
-                    row["eligible"],
-                    value,
-                    row["target"],
-                ]
-            )
+            figures = [row["met"], row["eligible"], value]
+        writer.writerow(
+            [result.as_of.isoformat(), row["kpi"], row["breakdown"], row["group"]]
+            + figures
+            + [row["target"]]
+        )
     return buffer.getvalue()
 
 
@@ -116,7 +142,9 @@ def _markdown(result: Result) -> str:
         f"# Personalised pathways: {school.name if school else 'the school'}",
         "",
         f"KPIs as of {long_date(result.as_of)}. Groups of fewer than {minimum} "
-        "learners are not given as figures, so that no child can be identified.",
+        "learners are not given as figures, so that no child can be identified. "
+        f"Where a hidden group could be worked out from the total, the next "
+        f"smallest groups are hidden too ({NOT_SHOWN}).",
     ]
     rows = report_rows(result)
     for key in KPI_KEYS:
