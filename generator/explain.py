@@ -155,7 +155,7 @@ def _not_allowed(kind: str, where: str) -> str:
 
 def _value_problem(kind: str, check: str, value: Any, here: dict, path: Path_) -> str:
     if value is None and check in ("type", "minLength", "format", "pattern", "enum"):
-        return f"is blank. Fill it in{_describe(here)}."
+        return _blank(kind, here, path)
     if check == "type":
         if here.get("format") == "date" or (
             resolved_field_schema(kind, path).get("format") == "date"
@@ -186,7 +186,7 @@ def _value_problem(kind: str, check: str, value: Any, here: dict, path: Path_) -
         shown = short(value)
         return f"'{shown}' is not written the right way.{suggestion} {about}".rstrip()
     if check == "minLength":
-        return f"is blank. Fill it in{_describe(here)}."
+        return _blank(kind, here, path)
     if check == "maxLength":
         return (
             f"is too long ({len(value):,} characters; at most "
@@ -202,6 +202,29 @@ def _value_problem(kind: str, check: str, value: Any, here: dict, path: Path_) -
         return f"{short(value)} is too large: the highest allowed is {here['maximum']}."
     about = here.get("description") or ""
     return f"'{short(value)}' is not allowed here. {about}".rstrip()
+
+
+def _blank(kind: str, here: dict, path: Path_) -> str:
+    """A blank value: fill it in, or, where the field may be left out, delete it."""
+    parent = resolved_field_schema(kind, path[:-1]) if path else {}
+    optional = (
+        bool(path)
+        and path[-1] in parent.get("properties", {})
+        and path[-1] not in _ever_required(parent)
+    )
+    leave_out = ", or delete the line if there is nothing to write" if optional else ""
+    return f"is blank. Fill it in{_describe(here)}{leave_out}."
+
+
+def _ever_required(subschema: dict) -> set[str]:
+    """Every field the schema requires in any case (then, else, each of oneOf…)."""
+    fields = set(subschema.get("required", ()))
+    branches = [subschema[key] for key in ("then", "else") if key in subschema]
+    for combined in ("allOf", "anyOf", "oneOf"):
+        branches += subschema.get(combined, ())
+    for branch in branches:
+        fields |= _ever_required(branch)
+    return fields
 
 
 def _suggest(value: str, here: dict, kind: str) -> str:

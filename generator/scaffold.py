@@ -151,7 +151,7 @@ def new_review(
         "# ahead, on-track, behind or no-evidence, with a note of the evidence.",
         "# If the review could not take place, keep only date and write",
         "# not_held: followed by the reason.",
-        f"date: {today.isoformat()}",
+        _date_line(term, today),
         f"reviewed_by: {yaml_scalar(learner.key_worker) if learner else ''}",
         "learner_present: true  # or false",
         "learner_comment:  # their own words; delete this line if they said nothing",
@@ -177,6 +177,16 @@ def new_review(
                 "    note:  # the evidence; delete this line if there is none",
             ]
     return Scaffold(path, "\n".join(lines) + "\n")
+
+
+def _date_line(term: HalfTerm, today: date) -> str:
+    """Today, unless the half term is still to come: a review is held within it."""
+    if today >= term.start:
+        return f"date: {today.isoformat()}"
+    return (
+        f"date:  # the day it is held, on or after {term.start.isoformat()}, when "
+        f"{term.title} begins"
+    )
 
 
 def _learner(cohort: Cohort, learner_id: str) -> LearnerRecords:

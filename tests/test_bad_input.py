@@ -108,6 +108,33 @@ CASES = {
             )
         ],
     ),
+    "blank value that may be left out": (
+        "reviews/2026-27-autumn-1.yaml",
+        "learner_present: true",
+        "learner_present: true\nlearner_comment:",
+        [
+            (
+                "schema",
+                f"{L1}/reviews/2026-27-autumn-1.yaml",
+                4,
+                "learner_comment: is blank. Fill it in (what the learner said, in "
+                "their own words), or delete the line if there is nothing to write.",
+            )
+        ],
+    ),
+    "blank value that is needed in a review": (
+        "reviews/2026-27-autumn-1.yaml",
+        "reviewed_by: Ms Key",
+        "reviewed_by:",
+        [
+            (
+                "schema",
+                f"{L1}/reviews/2026-27-autumn-1.yaml",
+                2,
+                "reviewed_by: is blank. Fill it in (who held the review).",
+            )
+        ],
+    ),
     "leading zero number": (
         "learner.yaml",
         "year_group: 7",

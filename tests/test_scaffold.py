@@ -118,3 +118,33 @@ def test_refuses_unknown_learners_half_terms_and_unsafe_ids(tmp_path):
     code, output = run("new", "learner", "../evil", "--records", records)
     assert code == 2
     assert not (school.records.parent / "evil").exists()
+
+
+def test_a_review_for_a_half_term_still_to_come_leaves_its_date_to_fill_in(tmp_path):
+    # Spring 1 of 2026-27 begins on 4 January 2027 in the test calendar; a review
+    # dated 4 December 2026 could not be for it, so the date is left blank.
+    school = SchoolBuilder(tmp_path)
+    school.add("L1")
+    code, output = run(
+        "new",
+        "review",
+        "L1",
+        "--half-term",
+        "2026-27-spring-1",
+        "--records",
+        str(school.records),
+        "--as-of",
+        "2026-12-04",
+    )
+    assert code == 0, output
+    path = school.records / "learners/L1/reviews/2026-27-spring-1.yaml"
+    text = path.read_text()
+    assert (
+        "date:  # the day it is held, on or after 2027-01-04, when 2026-27 spring 1 "
+        "begins\n"
+    ) in text
+    text = text.replace("learner_comment:", "# learner_comment:")
+    text = re.sub(r"rating:\n    note:.*", "rating: on-track", text)
+    path.write_text(fill(text, {"date": "2027-01-20"}))
+    report = check_json(school.records, "2027-01-21")
+    assert [f for f in report["findings"] if "spring-1" in f["file"]] == []
