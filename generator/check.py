@@ -45,4 +45,10 @@ def check_records(
     for found_verdicts, found in progress_over(judged, opened.folders, progress):
         verdicts.append(found_verdicts)
         findings.extend(found)
+    for refused in opened.refused:  # folders that could not be read at all
+        result, found = judge_learner(
+            refused, cohort.school, cohort.school_broken, as_of
+        )
+        verdicts.append(result.verdicts)
+        findings.extend(found)
     return combine(cohort, as_of, verdicts, findings, learners=[])

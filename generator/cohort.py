@@ -45,11 +45,8 @@ class Cohort:
     programmes: dict[str, Programme]
     learners: list[LearnerRecords]
     findings: list[Finding]
-
-    @property
-    def school_broken(self) -> bool:
-        """school.yaml or programmes.yaml is unusable: no learner can show anything."""
-        return self.school is None or any(f.is_error for f in self.findings)
+    # school.yaml or programmes.yaml is unusable: no learner can show anything.
+    school_broken: bool = False
 
     def relative(self, path: Path) -> str:
         """A path as findings give it: relative to the repository root."""
@@ -85,6 +82,8 @@ class Opened:
     max_bytes: int
     findings: list[Finding]
     clashes: dict[str, tuple[str, ...]]
+    school_broken: bool
+    refused: list[LearnerRecords]  # learner folders that could not be read at all
 
     @property
     def context(self) -> tuple:
@@ -97,8 +96,9 @@ class Opened:
             self.records,
             self.school,
             self.programmes or {},
-            learners,
+            sorted([*learners, *self.refused], key=lambda records: records.id),
             self.findings,
+            self.school_broken,
         )
 
 
@@ -123,13 +123,17 @@ def open_records(records: Path) -> Opened:
     reader = Reader(root, None, Settings.max_file_kb * 1024)
     top = list_folder(records, reader.add)
     _unknown_top_level(reader, top)
+    before = len(reader.findings)
     school = _read_school(reader, top.files.get("school.yaml"), school_path)
     if school is not None:
         reader.max_bytes = school.settings.max_file_kb * 1024
     programmes = _read_programmes(
         reader, top.files.get("programmes.yaml"), records, school
     )
-    folders = _learner_folders(reader, records / "learners")
+    school_broken = school is None or any(
+        finding.is_error for finding in reader.findings[before:]
+    )
+    folders, refused = _learner_folders(reader, records / "learners")
     clashes = case_clashes([folder.name for folder in folders])
     for kind in ("learner", "baseline", "ilp", "interventions", "review"):
         fast_validator(kind)  # compiled once here, not again in every worker
@@ -142,6 +146,8 @@ def open_records(records: Path) -> Opened:
         reader.max_bytes,
         reader.findings,
         clashes,
+        school_broken,
+        refused,
     )
 
 
@@ -212,7 +218,12 @@ def progress_over(results: Iterable, folders: list[Path], progress: Progress):
         yield next(results)
 
 
-def _learner_folders(reader: Reader, folder: Path) -> list[Path]:
+def _learner_folders(
+    reader: Reader, folder: Path
+) -> tuple[list[Path], list[LearnerRecords]]:
+    """The learner folders to read, and those that cannot be read at all (a link,
+    a name that cannot be read, a leading dot): each of those is still a learner,
+    counted in every KPI and meeting none."""
     if not folder.is_dir() or folder.is_symlink():
         reader.add(
             "schema",
@@ -221,7 +232,7 @@ def _learner_folders(reader: Reader, folder: Path) -> list[Path]:
             "There is no learners folder in records/, so no learner was checked. "
             "Each learner's folder goes in records/learners/ (in lower case).",
         )
-        return []
+        return [], []
     entries = list_folder(folder, reader.add)
     for path in entries.files.values():
         reader.add(
@@ -231,7 +242,13 @@ def _learner_folders(reader: Reader, folder: Path) -> list[Path]:
             "Pathways does not read files here, only one folder per learner, named by "
             "their id. Move this file out of records/learners.",
         )
-    return list(entries.folders.values())
+    refused = [
+        LearnerRecords(
+            id=printable(path.name), folder=reader.relative(path), broken=True
+        )
+        for path in entries.refused_folders
+    ]
+    return list(entries.folders.values()), refused
 
 
 def _read_school(reader: Reader, path: Path | None, expected: Path) -> School | None:

@@ -19,6 +19,8 @@ class Entries:
     files: dict[str, Path] = field(default_factory=dict)
     folders: dict[str, Path] = field(default_factory=dict)
     readable: bool = True
+    # Folders (or links to folders) that were reported and not read.
+    refused_folders: list[Path] = field(default_factory=list)
 
 
 def list_folder(folder: Path, report: Report) -> Entries:
@@ -44,6 +46,7 @@ def list_folder(folder: Path, report: Report) -> Entries:
         return entries
     for child in children:
         path = folder / child.name
+        a_folder = child.is_dir()  # a link to a folder counts as one
         if not readable_name(child.name):
             report(
                 "yaml",
@@ -53,13 +56,15 @@ def list_folder(folder: Path, report: Report) -> Entries:
                 "from an old Windows archive). Rename it using ordinary letters.",
             )
         elif child.name.startswith("."):
-            if folder.name == "learners" and child.is_dir():
+            a_folder = a_folder and folder.name == "learners"
+            if a_folder:
                 report(
-                    "unknown-file",
+                    "schema",
                     path,
                     None,
                     "Pathways skips folders whose names start with a dot, so this "
-                    "learner is not checked. Remove the dot from the folder name.",
+                    "learner is not checked and counts as meeting no KPI. Remove the "
+                    "dot from the folder name.",
                 )
         elif child.is_symlink():
             report(
@@ -71,8 +76,10 @@ def list_folder(folder: Path, report: Report) -> Entries:
             )
         elif child.is_dir(follow_symlinks=False):
             entries.folders[child.name] = path
+            continue
         elif child.is_file(follow_symlinks=False):
             entries.files[child.name] = path
+            continue
         else:
             report(
                 "yaml",
@@ -81,45 +88,8 @@ def list_folder(folder: Path, report: Report) -> Entries:
                 "This is not an ordinary file, so Pathways cannot read it. Replace it "
                 "with a YAML file.",
             )
-    return entries
-    for path in children:
-        if not readable_name(path.name):
-            report(
-                "yaml",
-                path,
-                None,
-                "This name has letters that cannot be read (it was probably unzipped "
-                "from an old Windows archive). Rename it using ordinary letters.",
-            )
-        elif path.name.startswith("."):
-            if folder.name == "learners" and path.is_dir():
-                report(
-                    "unknown-file",
-                    path,
-                    None,
-                    "Pathways skips folders whose names start with a dot, so this "
-                    "learner is not checked. Remove the dot from the folder name.",
-                )
-        elif path.is_symlink():
-            report(
-                "yaml",
-                path,
-                None,
-                "This is a link to somewhere else, not a file. Pathways reads only "
-                "real files inside records/: replace the link with the file itself.",
-            )
-        elif path.is_dir():
-            entries.folders[path.name] = path
-        elif path.is_file():
-            entries.files[path.name] = path
-        else:
-            report(
-                "yaml",
-                path,
-                None,
-                "This is not an ordinary file, so Pathways cannot read it. Replace it "
-                "with a YAML file.",
-            )
+        if a_folder:
+            entries.refused_folders.append(path)
     return entries
 
 

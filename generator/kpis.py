@@ -18,6 +18,10 @@ UNREADABLE = (
     "a record cannot be read or checked, so nothing can count until it is fixed"
 )
 NO_LEARNER = "learner.yaml cannot be read, so nothing can count until it is fixed"
+NO_FOLDER = (
+    "the learner's folder has no learner.yaml that can be read, so nothing can "
+    "count until it is fixed"
+)
 SCHOOL_BROKEN = "school.yaml or programmes.yaml cannot be used, so no learner can count"
 
 

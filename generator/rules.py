@@ -14,6 +14,7 @@ from .duties import rule_findings, school_findings
 from .findings import Finding
 from .kpis import (
     KPI_RULES,
+    NO_FOLDER,
     NO_LEARNER,
     PENDING,
     SCHOOL_BROKEN,
@@ -132,7 +133,8 @@ def _judge(
 ) -> LearnerResult:
     learner = records.learner
     if learner is None:
-        failed = Verdict(False, (NO_LEARNER,))
+        unread = NO_LEARNER if "learner.yaml" in records.present else NO_FOLDER
+        failed = Verdict(False, (unread,))
         return LearnerResult(records, True, True, dict.fromkeys(KPI_KEYS, failed))
     if not learner.on_roll(as_of):
         return LearnerResult(records, False, False)

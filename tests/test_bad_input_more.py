@@ -315,3 +315,40 @@ def test_json_stays_valid_with_unreadable_file_names(school):
     )
     report = json.loads(output)
     assert any("notes" in f["file"] for f in report["findings"])
+
+
+def _met_of_eligible(records) -> dict[str, tuple[int, int]]:
+    report = check_json(records, AS_OF)
+    return {key: (k["met"], k["eligible"]) for key, k in report["kpis"].items()}
+
+
+def test_a_link_in_the_learners_folder_counts_as_one_broken_learner(school):
+    # Before, any such entry made the whole school unusable: 0 of 2 everywhere.
+    school.add("L2")
+    (school.records / "learners/L9").symlink_to(school.records / "learners/L2")
+    figures = _met_of_eligible(school.records)
+    assert figures == dict.fromkeys(figures, (2, 3))
+    assert set(figures) == {"baseline", "outcomes", "interventions", "on_track"}
+
+
+def test_a_learner_folder_hidden_by_a_dot_is_an_error_and_still_counted(school):
+    # Hiding a learner with a missed review must not make the figures look better.
+    school.add("L2")
+    (school.records / "learners/L2").rename(school.records / "learners/.L2")
+    code, output = run(
+        "check", "--records", str(school.records), "--as-of", AS_OF, "--format", "json"
+    )
+    assert code == 1
+    [finding] = json.loads(output)["findings"]
+    assert (finding["rule"], finding["severity"]) == ("schema", "error")
+    assert finding["file"].endswith("records/learners/.L2")
+    figures = _met_of_eligible(school.records)
+    assert figures == dict.fromkeys(figures, (1, 2))
+
+
+def test_a_learner_folder_whose_name_cannot_be_read_is_still_counted(school):
+    name = os.fsdecode(b"L2\xeb")
+    school.add("L2")
+    (school.records / "learners/L2").rename(school.records / "learners" / name)
+    figures = _met_of_eligible(school.records)
+    assert figures == dict.fromkeys(figures, (1, 2))

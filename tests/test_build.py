@@ -204,6 +204,21 @@ def test_learners_whose_ids_differ_only_in_case_get_no_pages(tmp_path):
     assert pages == ["L2.md", "index.md"]
 
 
+def test_a_learner_without_a_page_is_still_listed_as_missing_each_kpi(tmp_path):
+    builder = project(tmp_path)
+    builder.add("L1")
+    builder.add("L2")
+    (builder.records / "learners/L2").rename(builder.records / "learners/.L2")
+    assert build(builder)[0] == 1
+    page = (tmp_path / "pages/kpi/baseline.md").read_text("utf-8")
+    assert "| 20 November 2026 | 1 | 2 | 0 | 50% | 100% | no |" in page
+    assert (
+        "| .L2 (record unreadable) |  |  | the learner's folder has no "
+        "learner.yaml that can be read, so nothing can count until it is fixed |"
+    ) in page
+    assert not (tmp_path / "pages/learners/.L2.md").exists()
+
+
 def test_a_site_dir_holding_other_work_is_not_replaced(tmp_path):
     builder = project(tmp_path)
     builder.add("L1")

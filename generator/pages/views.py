@@ -222,7 +222,12 @@ class SiteView:
         return points
 
     def kpi_view(self, key: str) -> KpiView:
-        counted = [r for r in self.published if key in r.verdicts]
+        # Every learner the figure counts, with a page or not (an id that cannot
+        # name a page is still a learner who misses the KPI).
+        counted = sorted(
+            (r for r in self.result.learners if r.on_roll and key in r.verdicts),
+            key=sort_name,
+        )
         failing = [
             (r, r.verdicts[key]) for r in counted if r.verdicts[key].met is False
         ]
