@@ -19,6 +19,7 @@ from .rules import Result, evaluate
 from .validate import is_iso_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_INTERRUPTED = 130  # stopped with Ctrl+C, as shells report it
 
 
 class AsOfDate(click.ParamType):
@@ -124,17 +125,32 @@ class _Pathways(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except (SystemExit, KeyboardInterrupt):
+        except SystemExit:
             raise
+        except KeyboardInterrupt:
+            click.echo(
+                "\nStopped. Nothing in records/ was changed, and the site is as the "
+                "last complete build left it.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERRUPTED)
+        except OSError as error:
+            if os.environ.get("PATHWAYS_DEBUG"):
+                raise
+            where = f" {error.filename}" if error.filename else ""
+            raise _cannot_run(
+                f"Pathways could not use{where}: {error.strerror or error}. Check that "
+                "the folder exists and can be written to. Nothing in records/ was "
+                "changed."
+            ) from None
         except Exception as error:
             if os.environ.get("PATHWAYS_DEBUG"):
                 raise
             logging.getLogger(__name__).debug("Unexpected error", exc_info=True)
             raise _cannot_run(
-                "Pathways stopped on something it did not expect "
-                f"({type(error).__name__}: {error}). Nothing in records/ was "
-                "changed. Please report this, with the command you ran; "
-                "PATHWAYS_DEBUG=1 shows the details."
+                f"Pathways stopped on something it did not expect ({error}). Nothing "
+                "in records/ was changed. Please report this, with the command you "
+                "ran; PATHWAYS_DEBUG=1 shows the details."
             ) from None
 
 
@@ -230,9 +246,13 @@ def build(
     Example:
       pathways build --as-of 2026-11-20
     """
-    from .site import BuildFailed, run_mkdocs, write_site_pages
+    from .site import BuildFailed, run_mkdocs, site_folders, write_site_pages
 
     _configure_logging(verbose, quiet)
+    try:
+        site_folders(config_file)  # a missing or broken mkdocs.yml stops us first
+    except BuildFailed as error:
+        raise _cannot_run(str(error)) from None
     try:
         cohort = read_cohort(
             records, progress_bar("Reading learners' records", quiet), use_cache=cache

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -25,6 +26,9 @@ def workers() -> int:
 
 def _start(job: Callable[..., Any], context: tuple) -> None:
     _shared["job"], _shared["context"] = job, context
+    # Ctrl+C is for the main process to handle: a worker stopped part way would
+    # only print its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     quieter_collector()
 
 

@@ -308,6 +308,7 @@ def _refuse_foreign(folder: Path, mark: str, what: str) -> None:
 
 
 def _run_mkdocs(config_file: Path, site_tmp: Path, dirty: bool = False) -> None:
+    from jinja2 import TemplateError, TemplateSyntaxError
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -317,6 +318,18 @@ def _run_mkdocs(config_file: Path, site_tmp: Path, dirty: bool = False) -> None:
             build(config, dirty=dirty)
     except MkDocsException as error:
         raise BuildFailed(f"MkDocs could not build the site: {error}") from None
+    except TemplateError as error:
+        where = ""
+        if isinstance(error, TemplateSyntaxError):
+            name = Path(error.filename or error.name or "a template")
+            if name.is_relative_to(config_file.parent.resolve()):
+                name = name.relative_to(config_file.parent.resolve())
+            where = f" ({name.as_posix()}, line {error.lineno})"
+        message = (error.message or "").rstrip(".")
+        raise BuildFailed(
+            f"The site's page templates have a mistake{where}: {message}. If "
+            "overrides/ was changed, undo that change. The previous site is kept."
+        ) from None
 
 
 @contextmanager

@@ -29,11 +29,34 @@ def test_anything_unexpected_is_a_short_message_and_exit_2(school, monkeypatch):
     monkeypatch.delenv("PATHWAYS_DEBUG", raising=False)
     code, output = run("check", "--records", str(school.records), "--as-of", AS_OF)
     assert code == 2
-    assert (
-        "Pathways stopped on something it did not expect (RuntimeError: boom)."
-        in output
-    )
+    assert "Pathways stopped on something it did not expect (boom)." in output
     assert "Traceback" not in output
+
+
+def test_a_file_system_problem_is_told_without_python_names(school, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/srv/site")
+
+    monkeypatch.setattr(cli, "check_records", refuse)
+    monkeypatch.delenv("PATHWAYS_DEBUG", raising=False)
+    code, output = run("check", "--records", str(school.records), "--as-of", AS_OF)
+    assert code == 2
+    assert (
+        "Pathways could not use /srv/site: Permission denied. Check that the folder "
+        "exists and can be written to. Nothing in records/ was changed."
+    ) in output
+    assert "Error" not in output.replace("Error:", "")
+
+
+def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatch):
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "check_records", interrupt)
+    code, output = run("check", "--records", str(school.records), "--as-of", AS_OF)
+    assert code == 130
+    assert "Stopped. Nothing in records/ was changed" in output
+    assert "Aborted" not in output
 
 
 @pytest.mark.parametrize(

@@ -255,3 +255,32 @@ def test_the_site_folder_can_be_read_by_a_web_server(tmp_path):
         os.umask(umask)
     assert code == 0, output
     assert (tmp_path / "site").stat().st_mode & 0o777 == 0o755
+
+
+def test_a_broken_theme_template_is_named_and_the_old_site_kept(tmp_path):
+    builder = project(tmp_path)
+    builder.add("L1")
+    assert build(builder)[0] == 0
+    before = (tmp_path / "site/index.html").read_bytes()
+    template = tmp_path / "overrides/main.html"
+    template.write_text(template.read_text("utf-8") + "\n{% endblock %}\n", "utf-8")
+    code, output = build(builder)
+    assert code == 2
+    assert (
+        "The site's page templates have a mistake (overrides/main.html, line 7): "
+        "Encountered unknown tag 'endblock'. If overrides/ was changed, undo that "
+        "change. The previous site is kept."
+    ) in output
+    assert "Traceback" not in output and "TemplateSyntaxError" not in output
+    assert (tmp_path / "site/index.html").read_bytes() == before
+
+
+def test_a_missing_mkdocs_yml_stops_the_build_before_the_check(tmp_path):
+    builder = project(tmp_path)
+    builder.add("L1")
+    code, output = run(
+        "build", "--records", str(builder.records), "--config", str(tmp_path / "no.yml")
+    )
+    assert code == 2
+    assert f"There is no {tmp_path / 'no.yml'}." in output
+    assert "Pathways check for" not in output
