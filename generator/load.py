@@ -198,7 +198,9 @@ def parse_document(raw: bytes) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise _Refused(*layout_slip(text, error) or explain_yaml_error(error)) from None
+        raise _Refused(
+            *layout_slip(text, error) or explain_yaml_error(error, text)
+        ) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         raise _Refused(

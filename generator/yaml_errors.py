@@ -9,14 +9,17 @@ import re
 import yaml
 
 _DASH_SLIP = re.compile(r"^\s*-[^\s-]")
-_COLON_SLIP = re.compile(r"^\s*(- )?([A-Za-z_][\w-]*):(?![\s/])")
+_COLON_SLIP = re.compile(r"^\s*(- )?([A-Za-z_][\w-]*):(?=[^\s/])")
+# Spaces that look ordinary but are not YAML's: pasted in from Word or a web page.
+_ODD_SPACES = {"\u00a0": "non-breaking space", "\u202f": "narrow non-breaking space"}
+_ODD_SPACES |= {"\u2007": "figure space", "\u3000": "wide space"}
 
 
 def layout_slip(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
     """Two slips that make YAML report the wrong line: '-id:' and 'key:value'."""
     marks = [m.line for m in (error.context_mark, error.problem_mark) if m is not None]
-    if not marks:
-        return None
+    if not marks or "scanning a quoted scalar" in (error.context or ""):
+        return None  # inside quotation marks, a line's layout means nothing
     lines = text.split("\n")
     for number in range(max(min(marks) - 1, 0), min(max(marks) + 1, len(lines))):
         line = lines[number]
@@ -34,10 +37,34 @@ def layout_slip(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | Non
     return None
 
 
-def explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+def explain_yaml_error(
+    error: yaml.MarkedYAMLError, text: str = ""
+) -> tuple[int | None, str]:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
     problem = error.problem or ""
+    lines = text.split("\n")
+    odd = _odd_space(lines, error)
+    if odd:
+        return odd
+    if "scanning a block scalar" in (error.context or ""):
+        return line, (
+            "Text after > or | must start on the next line, indented. Move the text "
+            "to the line below, or put the whole value in double quotes."
+        )
+    flow = "flow sequence" in (error.context or "") or "flow mapping" in (
+        error.context or ""
+    )
+    if flow or ("expected node content" in problem and "flow" in (error.context or "")):
+        if flow and error.context_mark is not None:
+            opened = error.context_mark.line + 1  # where the [ or { is
+        else:
+            opened = _last_line_with(lines, "[{", before=mark.line if mark else 0)
+        return opened or line, (
+            "A list opened with [ (or a group with {) is never closed. Close it with "
+            "] (or }), or, if the text itself starts with [ or {, put the whole value "
+            "in double quotes."
+        )
     if "mapping values are not allowed" in problem:
         return line, (
             "YAML found a colon followed by a space where it did not expect one. If "
@@ -107,7 +134,34 @@ def explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
             "The indentation on this line does not match the lines above. Line it up "
             "with the other fields at the same level, using spaces."
         )
+    if "nesting depth" in problem:
+        return line, (
+            "Lists or groups here sit too many levels inside each other for a "
+            "record. Write the value out plainly."
+        )
     return line, (
-        f"This line cannot be read as YAML ({problem.strip() or 'syntax error'}). "
-        "Compare it with a similar record, or put the value in quotes."
+        "This line cannot be read as YAML. Compare it with the same field in "
+        "another learner's records, or put the value in double quotes."
     )
+
+
+def _odd_space(lines: list[str], error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """A non-breaking or other unusual space on the lines YAML stopped at."""
+    marks = [m.line for m in (error.context_mark, error.problem_mark) if m is not None]
+    for number in sorted(set(marks)):
+        text = lines[number] if number < len(lines) else ""
+        for space, name in _ODD_SPACES.items():
+            if space in text:
+                return number + 1, (
+                    f"This line has a {name} (U+{ord(space):04X}), usually pasted "
+                    "in from Word or a web page, which YAML does not read as a "
+                    "space. Replace it with an ordinary space."
+                )
+    return None
+
+
+def _last_line_with(lines: list[str], characters: str, before: int) -> int | None:
+    for number in range(min(before, len(lines) - 1), -1, -1):
+        if any(character in lines[number] for character in characters):
+            return number + 1
+    return None

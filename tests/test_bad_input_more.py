@@ -161,6 +161,50 @@ def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatc
             "Two targets have ids that differ only in capitals, 'T1' and 't1' (lines 5 "
             "and 12). Give each target its own id.",
         ),
+        (
+            "learner.yaml",
+            "  family: Tester",
+            '  family: "Tester',
+            4,
+            "A quotation mark opened on this line is never closed. Add the closing "
+            "quotation mark at the end of the text.",
+        ),
+        (
+            "learner.yaml",
+            "    text: Will manage strong feelings.",
+            '    text: "Will manage" strong feelings.',
+            19,
+            "YAML cannot read the end of this line. A value that starts with a "
+            "quotation mark, [ or { must end with it: put the whole value in double "
+            'quotes, for example learner_voice: "Calm corner" is where I want. Inside '
+            "single quotes, write an apostrophe twice ('Hazel''s class').",
+        ),
+        (
+            "learner.yaml",
+            "group: Kestrels",
+            "group: > Kestrels",
+            8,
+            "Text after > or | must start on the next line, indented. Move the text "
+            "to the line below, or put the whole value in double quotes.",
+        ),
+        (
+            "learner.yaml",
+            "  primary: SEMH",
+            "  primary: [SEMH",
+            11,
+            "A list opened with [ (or a group with {) is never closed. Close it with ] "
+            "(or }), or, if the text itself starts with [ or {, put the whole value in "
+            "double quotes.",
+        ),
+        (
+            "learner.yaml",
+            "year_group: 7",
+            "year_group:\u00a07",
+            7,
+            "This line has a non-breaking space (U+00A0), usually pasted in from Word "
+            "or a web page, which YAML does not read as a space. Replace it with an "
+            "ordinary space.",
+        ),
     ],
     ids=[
         "7.0",
@@ -174,6 +218,11 @@ def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatc
         "no space after dash",
         "asterisk",
         "ids in two cases",
+        "unclosed quotation mark",
+        "text after a closing quotation mark",
+        "text after >",
+        "unclosed [",
+        "non-breaking space",
     ],
 )
 def test_more_mistakes(school, file, old, new, line, message):
