@@ -13,6 +13,7 @@ import jsonschema
 
 from .calendar import MONTHS
 from .load import Document, Path_
+from .needs import need_code
 from .validate import ISO_DATE, field_schema, label, resolve, resolved_field_schema
 
 YAML11_BOOLEANS = {
@@ -174,7 +175,10 @@ def _value_problem(kind: str, check: str, value: Any, here: dict, path: Path_) -
         )
     if check == "enum":
         options = [str(option) for option in here["enum"]]
-        guess = did_you_mean(str(value), options)
+        code = need_code(str(value)) if "SEMH" in options else None
+        guess = (
+            f" Did you mean '{code}'?" if code else did_you_mean(str(value), options)
+        )
         return (
             f"'{short(value)}' is not allowed.{guess} Use one of: {', '.join(options)}."
         )

@@ -34,6 +34,11 @@ Progress = Callable[[list[Path]], Iterable[Path]]
 
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
 RESERVED_IDS = frozenset({"index"})  # learners/index.md is the learner list
+# Names Windows keeps for devices: a folder so named cannot be checked out there.
+WINDOWS_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
 LEARNER_FILES = ("learner.yaml", "baseline.yaml", "ilp.yaml", "interventions.yaml")
 
 
@@ -171,16 +176,33 @@ def read_learner(
 
 def learner_id_problem(name: str) -> str | None:
     """Why a folder name cannot be a learner id, if it cannot."""
+    problem = id_problem(name)
+    if problem is None:
+        return None
+    return (
+        f"The folder name {problem} Rename the folder, and the id in its "
+        "learner.yaml, to match."
+    )
+
+
+def id_problem(name: str) -> str | None:
+    """Why `name` cannot be a learner id ("'x' cannot be…"), if it cannot."""
     if not SAFE_ID.fullmatch(name):
         return (
-            f"The folder name '{name}' cannot be used as a learner id: use letters, "
-            "digits, hyphens and underscores only, with no spaces, for example L0042. "
-            "Rename the folder and the id in learner.yaml to match."
+            f"'{name}' cannot be used as a learner id: use letters, digits, hyphens "
+            "and underscores only, starting with a letter or digit, at most 40 "
+            "characters and no spaces, for example L0042."
         )
     if name.casefold() in RESERVED_IDS:
         return (
             f"'{name}' cannot be a learner id: the site uses that name for one of "
-            "its own pages. Choose another id and rename the folder to match."
+            "its own pages. Choose another id."
+        )
+    if name.casefold() in WINDOWS_NAMES:
+        return (
+            f"'{name}' cannot be a learner id: Windows keeps that name for itself, so "
+            "the repository could not be opened on a Windows computer. Choose another "
+            "id."
         )
     return None
 

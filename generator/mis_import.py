@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .cohort import Cohort
+from .needs import need_code
 from .scaffold import Scaffold, ScaffoldRefused, new_learner, write, yaml_scalar
 
 # Pathways field → headings MIS exports use for it (compared ignoring case,
@@ -46,36 +47,6 @@ REQUIRED = (
     "primary",
     "entry_date",
 )
-NEED_CODES = {
-    "semh": "SEMH",
-    "social emotional and mental health": "SEMH",
-    "asc": "ASC",
-    "asd": "ASC",
-    "autism": "ASC",
-    "autistic spectrum disorder": "ASC",
-    "autism spectrum condition": "ASC",
-    "slcn": "SLCN",
-    "speech language and communication needs": "SLCN",
-    "mld": "MLD",
-    "moderate learning difficulty": "MLD",
-    "sld": "SLD",
-    "severe learning difficulty": "SLD",
-    "pmld": "PMLD",
-    "profound and multiple learning difficulty": "PMLD",
-    "spld": "SpLD",
-    "specific learning difficulty": "SpLD",
-    "hi": "HI",
-    "hearing impairment": "HI",
-    "vi": "VI",
-    "visual impairment": "VI",
-    "msi": "MSI",
-    "multisensory impairment": "MSI",
-    "pd": "PD",
-    "physical disability": "PD",
-    "oth": "OTH",
-    "other": "OTH",
-    "other difficulty or disability": "OTH",
-}
 
 
 class ImportRefused(Exception):
@@ -184,7 +155,7 @@ def learner_values(row: dict[str, str], columns: dict[str, str]) -> dict[str, st
             f"'{cell('year_group')}' in {columns['year_group']} is not a year group "
             "(write it like 7, Year 7 or R)"
         ) from None
-    need = NEED_CODES.get(_fold(cell("primary")))
+    need = need_code(cell("primary"))
     if need is None:
         raise ValueError(
             f"'{cell('primary')}' in {columns['primary']} is not a need Pathways "

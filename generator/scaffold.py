@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .calendar import HalfTerm
 from .cohort import Cohort
-from .learner_folder import LearnerRecords, learner_id_problem
+from .learner_folder import LearnerRecords, id_problem
 from .rules import ilp_on
 
 NEEDS = "SEMH, ASC, SLCN, MLD, SLD, PMLD, SpLD, HI, VI, MSI, PD or OTH"
@@ -47,9 +47,9 @@ def new_learner(
     """learner.yaml for a new learner: `known` fills fields already known (from a
     school MIS export, say) with values written as YAML; the rest are left blank,
     each with a comment saying what goes there."""
-    problem = learner_id_problem(learner_id)
+    problem = id_problem(learner_id)
     if problem:
-        raise ScaffoldRefused(problem.replace("The folder name", "The id"))
+        raise ScaffoldRefused(f"The id {problem}")
     folder = cohort.records / "learners" / learner_id
     clash = [r.id for r in cohort.learners if r.id.casefold() == learner_id.casefold()]
     if clash or folder.exists():

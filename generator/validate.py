@@ -126,9 +126,10 @@ def label(path: Path_, data: Any, kind: str) -> str:
     for key in path:
         child = node[key] if _has(node, key) else None
         if isinstance(key, int):
-            if parts and parts[-1] == parent_key:
+            name = _item_name(parent_key, key, child, kind)
+            if parts and parts[-1] == parent_key and not name.startswith("item "):
                 parts.pop()  # "target T1" already says which list it is in
-            parts.append(_item_name(parent_key, key, child, kind))
+            parts.append(name)
         else:
             parts.append(str(key))
         node, parent_key = child, key

@@ -653,7 +653,45 @@ def test_ids_the_site_uses_for_its_own_pages(school):
     school.add("index")
     report = check_json(school.records, AS_OF)
     [finding] = [f for f in report["findings"] if f["file"] == "records/learners/index"]
-    assert finding["message"].startswith("'index' cannot be a learner id")
+    assert finding["message"] == (
+        "The folder name 'index' cannot be a learner id: the site uses that name for "
+        "one of its own pages. Choose another id. Rename the folder, and the id in "
+        "its learner.yaml, to match."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        (
+            "_L2019",
+            "cannot be used as a learner id: use letters, digits, hyphens and "
+            "underscores only, starting with a letter or digit, at most 40 characters "
+            "and no spaces, for example L0042.",
+        ),
+        (
+            "COM1",
+            "cannot be a learner id: Windows keeps that name for itself, so the "
+            "repository could not be opened on a Windows computer. Choose another id.",
+        ),
+    ],
+)
+def test_ids_that_cannot_name_a_folder_everywhere(school, name, reason):
+    school.add(name)
+    report = check_json(school.records, AS_OF)
+    messages = [
+        f["message"]
+        for f in report["findings"]
+        if f["file"] == f"records/learners/{name}"
+    ]
+    assert (
+        f"The folder name '{name}' {reason} Rename the folder, and the id in its "
+        "learner.yaml, to match."
+    ) in messages
+    code, output = run("new", "learner", name, "--records", str(school.records))
+    assert code == 2
+    assert f"The id '{name}' {reason}" in output
+    assert "Rename the folder" not in output
 
 
 def test_unreadable_folders_are_findings(school, monkeypatch):

@@ -205,6 +205,23 @@ def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatc
             "or a web page, which YAML does not read as a space. Replace it with an "
             "ordinary space.",
         ),
+        (
+            "learner.yaml",
+            "  primary: SEMH",
+            "  primary: ASD",
+            11,
+            "needs → primary: 'ASD' is not allowed. Did you mean 'ASC'? Use one of: "
+            "SEMH, ASC, SLCN, MLD, SLD, PMLD, SpLD, HI, VI, MSI, PD, OTH.",
+        ),
+        (
+            "learner.yaml",
+            "  primary: SEMH",
+            "  primary: SEMH\n  secondary: [SLCN, dyslexia]",
+            12,
+            "needs → secondary → item 2: 'dyslexia' is not allowed. Did you mean "
+            "'SpLD'? Use one of: SEMH, ASC, SLCN, MLD, SLD, PMLD, SpLD, HI, VI, MSI, "
+            "PD, OTH.",
+        ),
     ],
     ids=[
         "7.0",
@@ -223,6 +240,8 @@ def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatc
         "text after >",
         "unclosed [",
         "non-breaking space",
+        "a need's other name",
+        "a secondary need's other name",
     ],
 )
 def test_more_mistakes(school, file, old, new, line, message):
