@@ -157,6 +157,12 @@ def _not_allowed(kind: str, where: str) -> str:
 def _value_problem(kind: str, check: str, value: Any, here: dict, path: Path_) -> str:
     if value is None and check in ("type", "minLength", "format", "pattern", "enum"):
         return _blank(kind, here, path)
+    if (
+        check in ("minLength", "pattern")
+        and isinstance(value, str)
+        and not value.strip()
+    ):
+        return _blank(kind, here, path)  # spaces only
     if check == "type":
         if here.get("format") == "date" or (
             resolved_field_schema(kind, path).get("format") == "date"

@@ -221,9 +221,9 @@ def _read_reviews(
             continue
         key = name.removesuffix(".yaml")
         if school is not None and school.half_term(key) is None:
-            reader.add(
-                "reference", path, 1, references.review_name_message(name, school)
-            )
+            taken = [other.removesuffix(".yaml") for other in entries.files]
+            message = references.review_name_message(name, school, taken)
+            reader.add("reference", path, 1, message)
             result.broken = True
             continue
         document = reader.read(path, "review")

@@ -48,9 +48,19 @@ def programme_problems(document: Document, school: School | None) -> list[Proble
     return problems
 
 
-def review_name_message(name: str, school: School) -> str:
-    keys = [term.key for term in school.half_terms]
-    guess = did_you_mean(name.removesuffix(".yaml"), keys)
+def review_name_message(name: str, school: School, taken: Iterable[str] = ()) -> str:
+    """Why a review file's name is not a half term; `taken` are the names of the
+    learner's other review files, never suggested as the one meant."""
+    key = name.removesuffix(".yaml")
+    year = re.fullmatch(r"(\d{4}-\d{2})-(autumn|spring|summer)-[12]", key)
+    if year and not any(term.key.startswith(year[1]) for term in school.half_terms):
+        return (
+            f"The review file name '{name}' is for {year[1]}, but school.yaml has no "
+            f"term dates for {year[1]} yet. Add that year to the calendar in "
+            "school.yaml (the data lead usually does this), and the review counts."
+        )
+    keys = [term.key for term in school.half_terms if term.key not in set(taken)]
+    guess = did_you_mean(key, keys)
     return (
         f"The review file name '{name}' is not a half term in the school.yaml "
         f"calendar, so Pathways cannot tell which half term it reviews.{guess} Name "

@@ -135,6 +135,19 @@ CASES = {
             )
         ],
     ),
+    "spaces only": (
+        "reviews/2026-27-autumn-1.yaml",
+        "reviewed_by: Ms Key",
+        "reviewed_by: '   '",
+        [
+            (
+                "schema",
+                f"{L1}/reviews/2026-27-autumn-1.yaml",
+                2,
+                "reviewed_by: is blank. Fill it in (who held the review).",
+            )
+        ],
+    ),
     "leading zero number": (
         "learner.yaml",
         "year_group: 7",
@@ -428,6 +441,33 @@ def test_a_review_named_for_no_half_term(school):
         "Did you mean '2026-27-autumn-1'? Name it after its half term, for example "
         "2026-27-autumn-1.yaml.",
     ) in got
+
+
+def test_a_review_never_suggests_a_name_already_taken(school):
+    # The factory's learner has reviews for every half term up to 2026-27 autumn 1;
+    # a copy named for 2026-27 autumn 2's near miss cannot be told to become the
+    # autumn 1 file that is already there.
+    reviews = school.records / "learners/L1/reviews"
+    (reviews / "2026-27-autum-1.yaml").write_bytes(
+        (reviews / "2026-27-autumn-1.yaml").read_bytes()
+    )
+    [message] = [m for _, f, _, m in findings(school) if f.endswith("autum-1.yaml")]
+    assert "Did you mean '2026-27-autumn-2'?" in message
+
+
+def test_a_review_for_a_year_the_calendar_does_not_have_yet(school):
+    reviews = school.records / "learners/L1/reviews"
+    (reviews / "2027-28-autumn-1.yaml").write_bytes(
+        (reviews / "2026-27-autumn-1.yaml").read_bytes()
+    )
+    assert (
+        "reference",
+        f"{L1}/reviews/2027-28-autumn-1.yaml",
+        1,
+        "The review file name '2027-28-autumn-1.yaml' is for 2027-28, but "
+        "school.yaml has no term dates for 2027-28 yet. Add that year to the calendar "
+        "in school.yaml (the data lead usually does this), and the review counts.",
+    ) in findings(school)
 
 
 def test_folder_names_unsafe_or_clashing(school):
