@@ -147,15 +147,28 @@ def import_command(
         raise _cannot_run(str(error)) from None
     for path in result.made:
         click.echo(f"Made {path}")
+    if result.existing:
+        ids = ", ".join(learner_id for _, learner_id in result.existing)
+        click.echo(
+            f"\nLeft as they are ({_count(len(result.existing), 'learner')} already "
+            f"there): {ids}"
+        )
     if result.skipped:
-        click.echo(f"\nCould not use {len(result.skipped)} rows:")
+        click.echo(f"\nCould not use {_count(len(result.skipped), 'row')}:")
         for number, why in result.skipped:
             click.echo(f"  row {number}: {why}")
-    click.echo(
-        f"\n{len(result.made)} learners started. Fill in each one's key worker and "
-        "EHCP, then run pathways check."
-    )
+    if result.made:
+        click.echo(
+            f"\n{_count(len(result.made), 'learner')} started. Fill in each one's key "
+            "worker and EHCP, then run pathways check."
+        )
+    else:
+        click.echo("\nNo learner was started.")
     sys.exit(EXIT_FINDINGS if result.skipped else EXIT_OK)
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
 
 
 @main.group()

@@ -31,6 +31,12 @@ from .school_checks import school_problems
 Progress = Callable[[list[Path]], Iterable[Path]]
 
 
+START_HINT = (
+    " To start a school's records, copy school.yaml and programmes.yaml from the "
+    "example records/ that comes with Pathways and change them for the school."
+)
+
+
 class RecordsNotFound(Exception):
     """The records folder, or its school.yaml, is not there: nothing can run."""
 
@@ -117,7 +123,7 @@ def open_records(records: Path) -> Opened:
         hint = f" It has {near[0]}: rename it to school.yaml." if near else ""
         raise RecordsNotFound(
             f"{records} has no school.yaml, so it is not a Pathways records "
-            f"folder.{hint}"
+            f"folder.{hint or START_HINT}"
         )
     root = repository_root(records)
     reader = Reader(root, None, Settings.max_file_kb * 1024)

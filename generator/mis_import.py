@@ -57,6 +57,8 @@ class ImportRefused(Exception):
 class ImportResult:
     made: list[Path] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, why)
+    # Rows for learners who already have a folder, which is left as it is.
+    existing: list[tuple[int, str]] = field(default_factory=list)  # (row, id)
 
 
 def _fold(text: str) -> str:
@@ -73,7 +75,16 @@ def read_rows(path: Path) -> list[dict[str, str]]:
             f"{path} is not saved as UTF-8. In the MIS or in Excel, save it as "
             "'CSV UTF-8 (comma delimited)' and import that file."
         ) from None
-    return list(csv.DictReader(io.StringIO(text)))
+    return list(csv.DictReader(io.StringIO(text), dialect=_dialect(text)))
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """Commas, unless the headings are plainly split by semicolons or tabs, as
+    Excel saves "CSV" in countries that write 1,5 for one and a half."""
+    try:
+        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
 
 
 def column_map(headings: list[str], mapping: dict[str, str]) -> dict[str, str]:
@@ -128,40 +139,52 @@ def parse_year(text: str) -> int:
 
 
 def learner_values(row: dict[str, str], columns: dict[str, str]) -> dict[str, str]:
-    """The row's values as YAML text, or ValueError with the reason."""
+    """The row's values as YAML text, or ValueError with every reason."""
 
     def cell(name: str) -> str:
         return (row.get(columns[name]) or "").strip() if name in columns else ""
 
     values: dict[str, str] = {}
+    problems: list[str] = []
     for name in ("given", "family", "group"):
-        if not cell(name):
-            raise ValueError(f"the {columns[name]} column is empty")
-        values[name] = yaml_scalar(cell(name))
+        if cell(name):
+            values[name] = yaml_scalar(cell(name))
+        else:
+            problems.append(f"the {columns[name]} column is empty")
     if cell("preferred") and cell("preferred") != cell("given"):
         values["preferred"] = yaml_scalar(cell("preferred"))
     for name in ("date_of_birth", "entry_date"):
+        if not cell(name):
+            problems.append(f"the {columns[name]} column is empty")
+            continue
         try:
             values[name] = parse_date(cell(name)).isoformat()
         except ValueError:
-            raise ValueError(
+            problems.append(
                 f"'{cell(name)}' in {columns[name]} is not a date (write it like "
                 "01/09/2026 or 2026-09-01)"
-            ) from None
+            )
     try:
         values["year_group"] = str(parse_year(cell("year_group")))
     except ValueError:
-        raise ValueError(
-            f"'{cell('year_group')}' in {columns['year_group']} is not a year group "
-            "(write it like 7, Year 7 or R)"
-        ) from None
+        problems.append(
+            f"the {columns['year_group']} column is empty"
+            if not cell("year_group")
+            else f"'{cell('year_group')}' in {columns['year_group']} is not a year "
+            "group (write it like 7, Year 7 or R)"
+        )
     need = need_code(cell("primary"))
     if need is None:
-        raise ValueError(
-            f"'{cell('primary')}' in {columns['primary']} is not a need Pathways "
-            "knows (SEMH, ASC, SLCN, MLD, SLD, PMLD, SpLD, HI, VI, MSI, PD or OTH)"
+        problems.append(
+            f"the {columns['primary']} column is empty"
+            if not cell("primary")
+            else f"'{cell('primary')}' in {columns['primary']} is not a need "
+            "Pathways knows (SEMH, ASC, SLCN, MLD, SLD, PMLD, SpLD, HI, VI, MSI, PD "
+            "or OTH)"
         )
-    values["primary"] = need
+    if problems:
+        raise ValueError("; ".join(problems))
+    values["primary"] = need or ""
     return values
 
 
@@ -185,6 +208,9 @@ def import_pupils(
             result.skipped.append((number, f"{learner_id} appears earlier in the file"))
             continue
         seen.add(learner_id.casefold())
+        if any(r.id.casefold() == learner_id.casefold() for r in cohort.learners):
+            result.existing.append((number, learner_id))
+            continue
         try:
             values = learner_values(row, columns)
             made.append(new_learner(cohort, learner_id, today, values))

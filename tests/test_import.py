@@ -23,16 +23,16 @@ def test_import_makes_learners_and_lists_the_rest(tmp_path):
         "import", str(pupils), "--records", str(school.records), "--as-of", "2026-12-03"
     )
     assert code == 1
-    assert output.splitlines()[-8:] == [
-        "Could not use 5 rows:",
+    assert output.splitlines()[-9:] == [
+        "Left as they are (1 learner already there): L1",
+        "",
+        "Could not use 4 rows:",
         "  row 4: '31/02/2015' in Date of Birth is not a date (write it like "
         "01/09/2026 or 2026-09-01)",
         "  row 5: 'Nursery' in Year Group is not a year group (write it like 7, Year "
         "7 or R)",
         "  row 6: the Admission Number column is empty",
         "  row 7: A1001 appears earlier in the file",
-        "  row 8: There is already a learner folder L1. Pathways never overwrites "
-        "records: choose another id, or edit that learner's files.",
         "",
         "2 learners started. Fill in each one's key worker and EHCP, then run pathways "
         "check.",
@@ -114,3 +114,45 @@ def test_a_file_that_cannot_be_used_at_all(tmp_path):
     code, output = run("import", str(pupils), "--records", str(school.records))
     assert code == 2
     assert "is not saved as UTF-8" in output
+
+
+def test_every_problem_in_a_row_is_listed_and_semicolons_are_understood(tmp_path):
+    school = SchoolBuilder(tmp_path)
+    pupils = tmp_path / "pupils.csv"
+    pupils.write_text(
+        "Adno;Legal Forename;Legal Surname;DOB;Year;Class;Primary Need;Entry Date\n"
+        "C1;;Patel;;Year 20;Oak;Dyslexia;1/9/2026\n"
+        "C2;Priya;Patel;03/04/2014;9;Oak;SEMH;01/09/2026\n",
+        encoding="utf-8",
+    )
+    code, output = run(
+        "import", str(pupils), "--records", str(school.records), "--as-of", "2026-12-03"
+    )
+    assert code == 1
+    assert output.splitlines()[-4:] == [
+        "Could not use 1 row:",
+        "  row 2: the Legal Forename column is empty; the DOB column is empty; "
+        "'Year 20' in Year is not a year group (write it like 7, Year 7 or R)",
+        "",
+        "1 learner started. Fill in each one's key worker and EHCP, then run "
+        "pathways check.",
+    ]
+    assert (school.records / "learners/C2/learner.yaml").exists()
+
+
+def test_importing_the_same_file_again_changes_nothing_and_is_not_an_error(tmp_path):
+    school = SchoolBuilder(tmp_path)
+    pupils = tmp_path / "pupils.csv"
+    pupils.write_text(PUPILS.split("\n")[0] + "\n" + PUPILS.split("\n")[1] + "\n")
+    args = ("--records", str(school.records), "--as-of", "2026-12-03")
+    assert run("import", str(pupils), *args)[0] == 0
+    made = school.records / "learners/A1001/learner.yaml"
+    before = made.read_bytes()
+    code, output = run("import", str(pupils), *args)
+    assert code == 0
+    assert output.splitlines()[-3:] == [
+        "Left as they are (1 learner already there): A1001",
+        "",
+        "No learner was started.",
+    ]
+    assert made.read_bytes() == before
