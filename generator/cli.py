@@ -6,6 +6,8 @@ import logging
 import os
 import re
 import sys
+import time
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -50,12 +52,19 @@ records_option = click.option(
     show_default=True,
     help="The records folder to read.",
 )
-as_of_option = click.option(
-    "--as-of",
-    type=AsOfDate(),
-    default=None,
-    help="The date to check the records for (default: today where the school is).",
-)
+
+
+def as_of_for(what: str):
+    """The --as-of option, saying what the date is for in this command."""
+    return click.option(
+        "--as-of",
+        type=AsOfDate(),
+        default=None,
+        help=f"{what} (default: today where the school is).",
+    )
+
+
+as_of_option = as_of_for("The date to check the records for")
 verbosity_options = [
     click.option(
         "-v", "--verbose", count=True, help="Say more about what is happening."
@@ -72,11 +81,41 @@ def _verbosity(function):
     return function
 
 
-def _configure_logging(verbose: int, quiet: bool) -> None:
-    level = logging.WARNING if quiet else logging.INFO if verbose else logging.WARNING
+def _configure_logging(verbose: int, quiet: bool, chatty: bool = False) -> None:
+    """Messages go to standard error: warnings always, more with -v, fewer with
+    -q. `chatty` commands (serve) say what they are doing without -v."""
+    if verbose and quiet:
+        raise click.UsageError("Give -v or -q, not both.")
+    level = logging.INFO if verbose or (chatty and not quiet) else logging.WARNING
     if verbose > 1:
         level = logging.DEBUG
-    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "pathways", False)]:
+        root.removeHandler(handler)  # one of ours, from an earlier command
+    handler = logging.StreamHandler(sys.stderr)  # the stream of this command
+    handler.pathways = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.addFilter(_not_mkdocs_chatter)
+    root.addHandler(handler)
+    root.setLevel(level)
+
+
+# What MkDocs says that means nothing to staff, or is wrong for a Pathways site:
+# learner pages are left out of the navigation on purpose, stale pages are swept
+# by the build itself, and the live preview rebuilds only what changed on purpose.
+MKDOCS_CHATTER = (
+    'not included in the "nav"',
+    "are not included in the",
+    "contains stale files",
+    "'dirty' build",
+)
+
+
+def _not_mkdocs_chatter(record: logging.LogRecord) -> bool:
+    if not record.name.startswith("mkdocs"):
+        return True
+    message = record.getMessage()
+    return not any(text in message for text in MKDOCS_CHATTER)
 
 
 def progress_bar(label: str, quiet: bool = False):
@@ -110,6 +149,16 @@ def _judge_cached(records: Path, as_of: date | None) -> Result:
     cohort = read_cohort(records, use_cache=True)
     timezone = cohort.school.timezone if cohort.school else DEFAULT_TIMEZONE
     return evaluate(cohort, as_of or today_in(timezone))
+
+
+def _say_more(result: Result, seconds: float) -> None:
+    """With -v: how long the check took and how the findings fall by rule."""
+    log = logging.getLogger("pathways")
+    log.info("Checked %s in %.1f s.", result.cohort.records, seconds)
+    rules = Counter(finding.rule for finding in result.findings)
+    if rules:
+        counts = ", ".join(f"{rule} {number}" for rule, number in sorted(rules.items()))
+        log.info("Findings by rule: %s.", counts)
 
 
 def _exit_for(result: Result) -> int:
@@ -189,12 +238,14 @@ def check(
       pathways check --as-of 2026-11-20 --format json
     """
     _configure_logging(verbose, quiet)
+    start = time.perf_counter()
     try:
         result = check_records(
             records, as_of, progress_bar("Checking learners' records", quiet)
         )
     except RecordsNotFound as error:
         raise _cannot_run(str(error)) from None
+    _say_more(result, time.perf_counter() - start)
     if output_format == "text":
         click.echo(report.render_text(result, quiet=quiet))
     else:
@@ -202,7 +253,7 @@ def check(
     sys.exit(_exit_for(result))
 
 
-@main.command()
+@main.command(short_help="Check the records, then build the site.")
 @records_option
 @as_of_option
 @click.option(
@@ -319,7 +370,7 @@ def serve_command(
     from .serve import serve
     from .site import BuildFailed
 
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO)
+    _configure_logging(verbose, quiet, chatty=True)
     try:
         load_and_evaluate(records, as_of)  # fail early, with exit code 2
         serve(

@@ -18,15 +18,19 @@ from .cli import (
     EXIT_FINDINGS,
     EXIT_OK,
     _cannot_run,
+    _configure_logging,
+    _verbosity,
+    as_of_for,
     as_of_option,
     load_and_evaluate,
     main,
     records_option,
 )
 from .cohort import RecordsNotFound, read_cohort
+from .report import plural
 
 
-@main.command("demo")
+@main.command("demo", short_help="Write a made-up school's records to try things on.")
 @click.argument("out", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
     "--learners",
@@ -42,7 +46,10 @@ from .cohort import RecordsNotFound, read_cohort
     show_default=True,
     help="The same seed always gives the same records, byte for byte.",
 )
-def demo_command(out: Path, learners: int, seed: int) -> None:
+@_verbosity
+def demo_command(
+    out: Path, learners: int, seed: int, verbose: int, quiet: bool
+) -> None:
     """Write a made-up school's records, for trying Pathways out and benchmarks.
 
     Every name and sentence is invented. OUT must be a new or empty folder.
@@ -53,11 +60,13 @@ def demo_command(out: Path, learners: int, seed: int) -> None:
     """
     from .demo import write_demo_school
 
+    _configure_logging(verbose, quiet)
     try:
         write_demo_school(out, learners, seed)
     except FileExistsError:
         raise _cannot_run(f"{out} is not empty; choose a new folder.") from None
-    click.echo(f"Wrote {learners} made-up learners to {out}.")
+    if not quiet:
+        click.echo(f"Wrote {learners} made-up learners to {out}.")
 
 
 @main.command("report")
@@ -77,8 +86,14 @@ def demo_command(out: Path, learners: int, seed: int) -> None:
     default=None,
     help="Write the report to this file instead of the screen.",
 )
+@_verbosity
 def report_command(
-    records: Path, as_of: date | None, output_format: str, output: Path | None
+    records: Path,
+    as_of: date | None,
+    output_format: str,
+    output: Path | None,
+    verbose: int,
+    quiet: bool,
 ):
     """The KPI table with its breakdowns, for governors and leaders.
 
@@ -89,6 +104,7 @@ def report_command(
     Example:
       pathways report --format csv --as-of 2026-12-18 --output kpis.csv
     """
+    _configure_logging(verbose, quiet)
     try:
         _, result = load_and_evaluate(records, as_of)
     except RecordsNotFound as error:
@@ -98,15 +114,15 @@ def report_command(
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"Wrote {output}.")
+        if not quiet:
+            click.echo(f"Wrote {output}.")
 
 
-@main.command("import")
+@main.command("import", short_help="Start learners' folders from an MIS pupil list.")
 @click.argument(
     "csv_file", metavar="CSV", type=click.Path(path_type=Path, dir_okay=False)
 )
 @records_option
-@as_of_option
 @click.option(
     "--map",
     "mappings",
@@ -116,8 +132,9 @@ def report_command(
     + ", ".join(mis_import.HEADINGS)
     + ".",
 )
+@_verbosity
 def import_command(
-    csv_file: Path, records: Path, as_of: date | None, mappings: tuple[str, ...]
+    csv_file: Path, records: Path, mappings: tuple[str, ...], verbose: int, quiet: bool
 ) -> None:
     """Start a learner folder for each pupil in a CSV exported from the school MIS.
 
@@ -137,29 +154,29 @@ def import_command(
                 f"'{text}' is not HEADING=FIELD.", param_hint="--map"
             )
         mapping[heading.strip()] = name.strip()
+    _configure_logging(verbose, quiet)
     try:
         cohort = read_cohort(records)
         timezone = cohort.school.timezone if cohort.school else DEFAULT_TIMEZONE
-        result = mis_import.import_pupils(
-            cohort, csv_file, mapping, as_of or today_in(timezone)
-        )
+        result = mis_import.import_pupils(cohort, csv_file, mapping, today_in(timezone))
     except (RecordsNotFound, mis_import.ImportRefused) as error:
         raise _cannot_run(str(error)) from None
     for path in result.made:
-        click.echo(f"Made {path}")
+        if not quiet:
+            click.echo(f"Made {path}")
     if result.existing:
         ids = ", ".join(learner_id for _, learner_id in result.existing)
         click.echo(
-            f"\nLeft as they are ({_count(len(result.existing), 'learner')} already "
+            f"\nLeft as they are ({plural(len(result.existing), 'learner')} already "
             f"there): {ids}"
         )
     if result.skipped:
-        click.echo(f"\nCould not use {_count(len(result.skipped), 'row')}:")
+        click.echo(f"\nCould not use {plural(len(result.skipped), 'row')}:")
         for number, why in result.skipped:
             click.echo(f"  row {number}: {why}")
     if result.made:
         click.echo(
-            f"\n{_count(len(result.made), 'learner')} started. Fill in each one's key "
+            f"\n{plural(len(result.made), 'learner')} started. Fill in each one's key "
             "worker and EHCP, then run pathways check."
         )
     else:
@@ -167,20 +184,19 @@ def import_command(
     sys.exit(EXIT_FINDINGS if result.skipped else EXIT_OK)
 
 
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
-
-
 @main.group()
 def new() -> None:
     """Start a new record from a template; never overwrites anything."""
 
 
-@new.command("learner")
+@new.command("learner", short_help="Start a new learner's learner.yaml.")
 @click.argument("learner_id", metavar="ID")
 @records_option
-@as_of_option
-def new_learner(learner_id: str, records: Path, as_of: date | None) -> None:
+@as_of_for("The entry date to fill in")
+@_verbosity
+def new_learner(
+    learner_id: str, records: Path, as_of: date | None, verbose: int, quiet: bool
+) -> None:
     """Make records/learners/ID/learner.yaml for a new learner to fill in.
 
     \b
@@ -191,10 +207,12 @@ def new_learner(learner_id: str, records: Path, as_of: date | None) -> None:
         records,
         lambda cohort, today: scaffold.new_learner(cohort, learner_id, today),
         as_of,
+        verbose,
+        quiet,
     )
 
 
-@new.command("review")
+@new.command("review", short_help="Start a learner's review for a half term.")
 @click.argument("learner_id", metavar="ID")
 @click.option(
     "--half-term",
@@ -202,9 +220,15 @@ def new_learner(learner_id: str, records: Path, as_of: date | None) -> None:
     help="The half term to review, such as 2026-27-spring-1 (default: the latest).",
 )
 @records_option
-@as_of_option
+@as_of_for("The day the review is written, which picks the half term and its date")
+@_verbosity
 def new_review(
-    learner_id: str, half_term: str | None, records: Path, as_of: date | None
+    learner_id: str,
+    half_term: str | None,
+    records: Path,
+    as_of: date | None,
+    verbose: int,
+    quiet: bool,
 ) -> None:
     """Make a review file listing the learner's active targets, outcomes and
     interventions, each with a rating to fill in.
@@ -217,10 +241,15 @@ def new_review(
         records,
         lambda cohort, today: scaffold.new_review(cohort, learner_id, half_term, today),
         as_of,
+        verbose,
+        quiet,
     )
 
 
-def _scaffold(records: Path, make, as_of: date | None = None) -> None:
+def _scaffold(
+    records: Path, make, as_of: date | None, verbose: int, quiet: bool
+) -> None:
+    _configure_logging(verbose, quiet)
     try:
         cohort = read_cohort(records)
         timezone = cohort.school.timezone if cohort.school else DEFAULT_TIMEZONE
@@ -228,4 +257,7 @@ def _scaffold(records: Path, make, as_of: date | None = None) -> None:
         scaffold.write(made)
     except (RecordsNotFound, scaffold.ScaffoldRefused) as error:
         raise _cannot_run(str(error)) from None
-    click.echo(f"Made {made.path}. Fill in the blank fields, then run pathways check.")
+    if not quiet:
+        click.echo(
+            f"Made {made.path}. Fill in the blank fields, then run pathways check."
+        )

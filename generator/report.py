@@ -63,7 +63,7 @@ def render_text(result: Result, quiet: bool = False) -> str:
         if group and not (quiet and heading == "Warnings"):
             lines += ["", f"{heading} ({len(group)}):", *_finding_lines(group)]
     lines += ["", summary(result)]
-    return "\n".join(lines)
+    return "\n".join(lines).lstrip("\n")
 
 
 def _finding_lines(findings: Iterable[Finding]) -> list[str]:
@@ -79,10 +79,11 @@ def summary(result: Result) -> str:
     errors, warnings = len(result.errors), len(result.warnings)
     if not errors and not warnings:
         return "No problems found."
-    return f"{_count(errors, 'error')} and {_count(warnings, 'warning')}."
+    return f"{plural(errors, 'error')} and {plural(warnings, 'warning')}."
 
 
-def _count(number: int, noun: str) -> str:
+def plural(number: int, noun: str) -> str:
+    """'1 error', '2 errors'."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 

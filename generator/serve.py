@@ -78,7 +78,8 @@ def _watch(
         seen = now
         try:
             changed, removed = sync_pages(evaluate_records(), docs_dir)
-        except Exception:  # a half-saved file must not stop the preview
-            log.warning("Could not rebuild the pages; will try again.", exc_info=True)
+        except Exception as error:  # a half-saved file must not stop the preview
+            log.warning("Could not rebuild the pages (%s); will try again.", error)
+            log.debug("Why the rebuild failed", exc_info=True)
             continue
         log.info("Records changed: %d pages updated.", len(changed | removed))

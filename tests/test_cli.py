@@ -183,9 +183,26 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme():
         assert code == 0
         assert "Example:" in output, words
         assert f"pathways {' '.join(words)}" in readme, f"README never shows {words}"
-        for option in ("-v", "-q"):
-            if words[0] in ("check", "build", "serve"):
-                assert option in output, (words, option)
+        for option in ("-v, --verbose", "-q, --quiet"):
+            assert option in output, (words, option)
+    # The command list gives each command's summary whole, never cut short.
+    for group in ([], ["new"]):
+        code, output = run(*group, "--help")
+        listed = output.split("Commands:")[1]
+        assert "..." not in listed, listed
+
+
+def test_verbose_says_more_and_quiet_says_less(missed):
+    args = ("check", "--records", str(missed), "--as-of", "2026-11-20")
+    plain = run(*args)[1]
+    more = run(*args, "-v")[1]
+    assert "Findings by rule: review-missed 1." in more
+    assert "Findings by rule" not in plain
+    less = run(*args, "-q")[1]
+    assert less.startswith("Errors (1):\n")
+    code, output = run(*args, "-v", "-q")
+    assert code == 2
+    assert "Give -v or -q, not both." in output
 
 
 def test_progress_bars_only_on_a_terminal_outside_ci(monkeypatch):

@@ -19,9 +19,7 @@ def test_import_makes_learners_and_lists_the_rest(tmp_path):
     before = (school.records / "learners/L1/learner.yaml").read_bytes()
     pupils = tmp_path / "pupils.csv"
     pupils.write_text(PUPILS, encoding="utf-8-sig")  # Excel's "CSV UTF-8"
-    code, output = run(
-        "import", str(pupils), "--records", str(school.records), "--as-of", "2026-12-03"
-    )
+    code, output = run("import", str(pupils), "--records", str(school.records))
     assert code == 1
     assert output.splitlines()[-9:] == [
         "Left as they are (1 learner already there): L1",
@@ -58,9 +56,7 @@ def test_imported_learners_need_only_what_the_mis_does_not_know(tmp_path):
     school = SchoolBuilder(tmp_path)
     pupils = tmp_path / "pupils.csv"
     pupils.write_text(PUPILS.split("\n")[0] + "\n" + PUPILS.split("\n")[1] + "\n")
-    run(
-        "import", str(pupils), "--records", str(school.records), "--as-of", "2026-12-03"
-    )
+    run("import", str(pupils), "--records", str(school.records))
     report = check_json(school.records, "2026-12-03")
     blank = sorted(f["message"].split(":")[0] for f in report["findings"])
     assert blank == [
@@ -125,9 +121,7 @@ def test_every_problem_in_a_row_is_listed_and_semicolons_are_understood(tmp_path
         "C2;Priya;Patel;03/04/2014;9;Oak;SEMH;01/09/2026\n",
         encoding="utf-8",
     )
-    code, output = run(
-        "import", str(pupils), "--records", str(school.records), "--as-of", "2026-12-03"
-    )
+    code, output = run("import", str(pupils), "--records", str(school.records))
     assert code == 1
     assert output.splitlines()[-4:] == [
         "Could not use 1 row:",
@@ -144,7 +138,7 @@ def test_importing_the_same_file_again_changes_nothing_and_is_not_an_error(tmp_p
     school = SchoolBuilder(tmp_path)
     pupils = tmp_path / "pupils.csv"
     pupils.write_text(PUPILS.split("\n")[0] + "\n" + PUPILS.split("\n")[1] + "\n")
-    args = ("--records", str(school.records), "--as-of", "2026-12-03")
+    args = ("--records", str(school.records))
     assert run("import", str(pupils), *args)[0] == 0
     made = school.records / "learners/A1001/learner.yaml"
     before = made.read_bytes()
