@@ -284,3 +284,33 @@ def test_a_missing_mkdocs_yml_stops_the_build_before_the_check(tmp_path):
     assert code == 2
     assert f"There is no {tmp_path / 'no.yml'}." in output
     assert "Pathways check for" not in output
+
+
+def test_roles_read_as_people_write_them():
+    from generator.pages import role_name
+
+    assert role_name("teaching-assistant") == "Teaching assistant"
+    assert role_name("camhs") == "CAMHS"
+    assert role_name("speech-and-language-therapist") == (
+        "Speech and language therapist"
+    )
+    assert role_name("elsa-trained-ta") == "ELSA trained TA"
+
+
+def test_data_quality_puts_files_with_errors_first(tmp_path):
+    builder = project(tmp_path)
+    builder.add("A1")
+    builder.add("Z9")
+    # A1: an unknown file, a warning. Z9: its latest review missing, an error.
+    (builder.records / "learners/A1/notes.txt").write_text("x", "utf-8")
+    (builder.records / "learners/Z9/reviews/2026-27-autumn-1.yaml").unlink()
+    assert build(builder)[0] == 1
+    page = (tmp_path / "pages/data-quality.md").read_text("utf-8")
+    assert "1 error and 1 warning, as of 20 November 2026" in page
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## records/learners/Z9/reviews/2026-27-autumn-1.yaml",
+        "## records/learners/A1/notes.txt",
+    ]
+    programmes = (tmp_path / "pages/programmes/index.md").read_text("utf-8")
+    assert "| Teaching assistant |" in programmes

@@ -14,7 +14,7 @@ from ..cache import Store, code_digest
 from ..calendar import long_date
 from ..findings import Finding
 from ..records import KPI_KEYS
-from ..report import KPI_NAMES, percent
+from ..report import KPI_NAMES, percent, plural
 from ..rules import Result
 from . import views
 from .charts import trend_chart
@@ -22,6 +22,21 @@ from .learner_view import LearnerView, change, measure_name, measure_value, read
 from .markdown import Md, escape, finalize, link, yaml_str
 
 ASSETS = Path(__file__).parent / "assets"
+
+
+# Roles staff write as initials: camhs reads CAMHS on a page, not "camhs".
+ACRONYMS = frozenset(
+    {"camhs", "senco", "salt", "elsa", "ot", "ta", "hlta", "ep", "slt", "sen", "pe"}
+)
+
+
+def role_name(slug: str) -> str:
+    """A role id as a reader would write it: teaching-assistant → Teaching
+    assistant, camhs → CAMHS, speech-and-language-therapist → Speech and
+    language therapist."""
+    words = [w.upper() if w in ACRONYMS else w for w in slug.split("-") if w]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 @cache
@@ -36,7 +51,12 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(
-        long_date=long_date, percent=percent, escape=escape, yaml_str=yaml_str
+        long_date=long_date,
+        percent=percent,
+        escape=escape,
+        yaml_str=yaml_str,
+        role=role_name,
+        plural=plural,
     )
     env.globals.update(
         link=link,

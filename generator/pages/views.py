@@ -198,10 +198,17 @@ class SiteView:
 
     @cached_property
     def findings_by_file(self) -> list[tuple[str, list[Finding]]]:
+        """Files with errors first, then those with only warnings; within each,
+        by path, and each file's errors before its warnings."""
         grouped: dict[str, list[Finding]] = defaultdict(list)
         for finding in self.result.findings:
             grouped[finding.file].append(finding)
-        return sorted(grouped.items())
+        for findings in grouped.values():
+            findings.sort(key=lambda f: not f.is_error)  # stable: keeps line order
+        return sorted(
+            grouped.items(),
+            key=lambda item: (not any(f.is_error for f in item[1]), item[0]),
+        )
 
     def window(self) -> int:
         return self.school.settings.baseline_window_days if self.school else 42
