@@ -82,8 +82,20 @@ def explain(
     else:
         declared = {**here, "description": field_schema(kind, path).get("description")}
         problem = _value_problem(kind, check, error.instance, declared, path)
+        if "string" in str(here.get("type", "")):
+            problem += _read_as_yaml_word(error.instance, document.typed(path))
         message = f"The whole file {problem}" if not path else f"{where}: {problem}"
         yield path, document.line(path), message
+
+
+def _read_as_yaml_word(value: Any, typed: str | None) -> str:
+    """When YAML took a word for blank or for yes/no (a surname Null, a name True),
+    how to keep it as the word."""
+    if not typed or not typed.isalpha() or typed in ("true", "false"):
+        return ""
+    if value is None or isinstance(value, bool):
+        return f" If '{short(typed)}' is the text meant, put it in quotes: '{typed}'."
+    return ""
 
 
 def _misspelt(missing: str, present: dict) -> bool:

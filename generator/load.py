@@ -129,6 +129,19 @@ class Document:
                 break
         return line
 
+    def typed(self, path: Path_) -> str | None:
+        """The value at `path` exactly as typed, when it is a single value."""
+        node = self.root
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                found = _entry(node, key)
+                node = found[1] if found else None
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                node = node.value[key] if 0 <= key < len(node.value) else None
+            else:
+                return None
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+
 
 def _entry(node: yaml.MappingNode, key: Key) -> tuple[yaml.Node, yaml.Node] | None:
     """The first key node and value node of `key` in a mapping."""
@@ -172,7 +185,21 @@ def read_document(path: Path, max_bytes: int) -> Document | Problem:
     try:
         return parse_document(raw)
     except _Refused as refused:
+        if refused.problem.message == EMPTY and path.name in NEEDED_FILES:
+            return Problem(1, f"This file is empty. {NEEDED_FILES[path.name]}")
         return refused.problem
+
+
+EMPTY = "This file is empty. Fill it in, or delete it if it is not needed."
+# Files that cannot simply be deleted, and how to fill each one in.
+NEEDED_FILES = {
+    "learner.yaml": "Every learner folder needs its learner.yaml: fill it in, "
+    "using another learner's learner.yaml to see the fields it needs.",
+    "school.yaml": "Fill it in: copy school.yaml from the example records that "
+    "come with Pathways and change it for the school.",
+    "programmes.yaml": "List the school's programmes in it, or write "
+    "programmes: [] if there are none yet.",
+}
 
 
 def parse_document(raw: bytes) -> Document:
@@ -181,9 +208,7 @@ def parse_document(raw: bytes) -> Document:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise _Refused(
-            1, "This file is empty. Fill it in, or delete it if it is not needed."
-        )
+        raise _Refused(1, EMPTY)
     tab = _TAB_INDENT.search(text)
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
@@ -214,9 +239,7 @@ def parse_document(raw: bytes) -> Document:
     if node is None or (
         isinstance(node, yaml.ScalarNode) and not node.style and not node.value
     ):
-        raise _Refused(
-            1, "This file is empty. Fill it in, or delete it if it is not needed."
-        )
+        raise _Refused(1, EMPTY)
     return Document(_Builder(text).build(node, 0), node)
 
 

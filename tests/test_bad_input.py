@@ -411,6 +411,19 @@ def test_an_empty_file(school):
     ]
 
 
+def test_an_empty_learner_yaml_is_not_told_it_may_be_deleted(school):
+    (school.records / "learners/L1/learner.yaml").write_text("\n")
+    assert [f for f in findings(school) if f[1] == f"{L1}/learner.yaml"] == [
+        (
+            "yaml",
+            f"{L1}/learner.yaml",
+            1,
+            "This file is empty. Every learner folder needs its learner.yaml: fill it "
+            "in, using another learner's learner.yaml to see the fields it needs.",
+        ),
+    ]
+
+
 def test_a_file_over_the_size_cap_is_not_parsed(tmp_path):
     school = SchoolBuilder(tmp_path, settings={"max_file_kb": 2})
     school.add("L1")

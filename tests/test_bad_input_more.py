@@ -222,6 +222,23 @@ def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatc
             "'SpLD'? Use one of: SEMH, ASC, SLCN, MLD, SLD, PMLD, SpLD, HI, VI, MSI, "
             "PD, OTH.",
         ),
+        (
+            "learner.yaml",
+            "  family: Tester",
+            "  family: Null",
+            4,
+            "name → family: is blank. Fill it in (surname, as on the school roll). "
+            "If 'Null' is the text meant, put it in quotes: 'Null'.",
+        ),
+        (
+            "learner.yaml",
+            "  given: Sam",
+            "  given: True",
+            3,
+            "name → given: true is read as yes or no, but words are needed here "
+            "(first name, as on the school roll). If 'True' is the text meant, put it "
+            "in quotes: 'True'.",
+        ),
     ],
     ids=[
         "7.0",
@@ -242,6 +259,8 @@ def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatc
         "non-breaking space",
         "a need's other name",
         "a secondary need's other name",
+        "a surname YAML reads as blank",
+        "a name YAML reads as yes or no",
     ],
 )
 def test_more_mistakes(school, file, old, new, line, message):
