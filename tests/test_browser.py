@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import RECORDS, REPO, run
+from .conftest import RECORDS, REPO, example_school_only, run
 from .factory import dump
 
 AXE = REPO / "tests/browser/node_modules/axe-core/axe.min.js"
@@ -46,6 +46,8 @@ PAGES = {
     "programme": "programmes/zones.html",
     "data quality": "data-quality.html",
 }
+
+pytestmark = example_school_only
 
 
 def _missing() -> str | None:

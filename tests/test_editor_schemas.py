@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import RECORDS, REPO, check_json
+from .conftest import RECORDS, REPO, check_json, example_school_only
 
 SCHEMAS = sorted((REPO / "schemas").glob("*.schema.json"))
 KIND_OF = {
@@ -23,6 +23,8 @@ KIND_OF = {
     "ilp.yaml": "ilp",
     "interventions.yaml": "interventions",
 }
+
+pytestmark = example_school_only
 
 
 def fields(node, where: str = ""):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import RECORDS, check_json
+from .conftest import RECORDS, check_json, example_school_only
 
 EXPECTED = json.loads(
     (Path(__file__).parent / "expected" / "example_school.json").read_text("utf-8")
@@ -20,6 +20,8 @@ DETAIL = {
     "review-not-held": "half_term",
     "review-due": "half_term",
 }
+
+pytestmark = example_school_only
 
 
 def finding_key(finding: dict) -> tuple:

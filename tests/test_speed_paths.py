@@ -9,7 +9,7 @@ import pytest
 
 from generator import parallel, validate
 
-from .conftest import RECORDS, check_json
+from .conftest import RECORDS, check_json, example_school_only
 
 BREAKS = [
     ("learners/L2001/ilp.yaml", "learner_involved: true", "learner_involved: yes"),
@@ -18,6 +18,8 @@ BREAKS = [
     ("learners/L2004/interventions.yaml", "start: 20", "start: 31/02/20"),
     ("learners/L2005/reviews/2026-27-autumn-1.yaml", "rating: on-track", "rating: ok"),
 ]
+
+pytestmark = example_school_only
 
 
 @pytest.fixture(scope="module")
