@@ -112,3 +112,48 @@ def test_changing_mkdocs_yml_rebuilds_everything(tmp_path):
     build(tmp_path)
     assert "Pathways Trust" in (tmp_path / "site/learners/L1.html").read_text()
     del cached
+
+
+def test_each_learners_change_dates_are_found_in_one_pass(tmp_path, monkeypatch):
+    """The cache key of each learner's pages holds the dates their files last
+    changed. Finding them once for the whole site, rather than walking every
+    file's date for every learner, keeps a 10,000-learner rebuild linear: the
+    walk once made a rebuild take half as long as a build from nothing."""
+    from datetime import date
+
+    from generator.cache import Store
+    from generator.cohort import read_cohort
+    from generator.pages import render_pages, views
+    from generator.rules import evaluate
+
+    class Counted(dict):
+        walks = 0
+
+        def items(self):
+            Counted.walks += 1
+            return super().items()
+
+    history = Counted(
+        {
+            "records/learners/L1/ilp.yaml": date(2026, 9, 1),
+            "records/learners/L1/reviews/2026-27-autumn-1.yaml": date(2026, 10, 2),
+            "records/learners/L10/ilp.yaml": date(2026, 9, 3),
+            "records/school.yaml": date(2026, 7, 1),
+        }
+    )
+    monkeypatch.setattr(views, "last_changed", lambda root, records: history)
+    builder = SchoolBuilder(tmp_path)
+    for learner in ("L1", "L10", "L2"):
+        builder.add(learner)
+    result = evaluate(read_cohort(builder.records, use_cache=True), date(2026, 11, 20))
+    site = views.SiteView.build(result)
+    assert site.changed_by_folder == {
+        "records/learners/L1": [
+            ("records/learners/L1/ilp.yaml", "2026-09-01"),
+            ("records/learners/L1/reviews/2026-27-autumn-1.yaml", "2026-10-02"),
+        ],
+        "records/learners/L10": [("records/learners/L10/ilp.yaml", "2026-09-03")],
+    }
+    Counted.walks = 0
+    render_pages(result, lambda name, text: None, cache=Store(tmp_path / "pages"))
+    assert Counted.walks == 1  # once for the site, not once for each learner

@@ -117,11 +117,7 @@ def _learner_pages(site, learner, findings, cache: Store | None) -> dict[str, st
     """A learner's page and charts, from the cache when nothing they show changed."""
     key = None
     if cache is not None and learner.records.digest:
-        changed = sorted(
-            (name, day.isoformat())
-            for name, day in site.last_changed.items()
-            if name.startswith(learner.records.folder + "/")
-        )
+        changed = site.changed_by_folder.get(learner.records.folder, [])
         key = hashlib.sha256(
             repr((learner.records.digest, site.as_of, changed, code_digest())).encode()
         ).hexdigest()

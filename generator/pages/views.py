@@ -140,6 +140,24 @@ class SiteView:
         return last_changed(cohort.root, cohort.records)
 
     @cached_property
+    def changed_by_folder(self) -> dict[str, list[tuple[str, str]]]:
+        """Each learner folder's files, with the day each last changed, sorted.
+
+        Found in one pass over every file, not by scanning every file for every
+        learner, which at 10,000 learners cost a billion comparisons a build.
+        """
+        folders = {r.records.folder for r in self.result.learners}
+        grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for name, day in self.last_changed.items():
+            parts = name.split("/")
+            for end in range(len(parts) - 1, 0, -1):
+                folder = "/".join(parts[:end])
+                if folder in folders:
+                    grouped[folder].append((name, day.isoformat()))
+                    break
+        return {folder: sorted(files) for folder, files in grouped.items()}
+
+    @cached_property
     def published(self) -> list[LearnerResult]:
         """Learners on roll with a usable id: the only ones with pages."""
         chosen = [
