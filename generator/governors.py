@@ -2,8 +2,9 @@
 
 A group smaller than the school's `privacy.min_group_size` is never given as a
 figure, since a figure for two or three learners can identify a child. Nor may a
-hidden group be worked out by taking the groups shown from the school's total: where
-that would be possible, the smallest groups shown are hidden as well.
+hidden group be worked out from the school's total less the groups shown: where it
+could be (one group hidden, all or none of the hidden learners meeting the KPI, or
+sizes that can only be one thing), the smallest groups shown are hidden as well.
 """
 
 from __future__ import annotations
@@ -34,25 +35,44 @@ def _small(eligible: int, minimum: int) -> bool:
 
 def hidden_groups(groups: list[Group], minimum: int) -> tuple[set[str], set[str]]:
     """The groups of one breakdown to hide: those too small to show, and those
-    hidden as well so that the small ones cannot be found by subtraction.
+    hidden as well so that the small ones cannot be worked out.
 
-    Taking the groups shown from the school's total gives the hidden groups'
-    figures together. So once any group is hidden, the smallest groups shown join
-    it until at least two are hidden and they hold at least `minimum` learners
-    between them (or nothing is left to hide).
+    A group is too small when it holds fewer than `minimum` learners, pending
+    ones included (a group of one pending learner still names a child). Taking
+    the groups shown from the school's total gives the hidden groups' figures
+    together, so the smallest groups shown join the hidden ones until that sum
+    gives nothing away (see `_gives_away`), or nothing is left to hide.
     """
-    small = {group.name for group in groups if _small(group.eligible, minimum)}
-    hidden = set(small)
+    small = {g.name for g in groups if 0 < g.eligible + g.pending < minimum}
+    hidden = {g.name for g in groups if g.name in small and g.eligible}
     shown = sorted(
-        (group for group in groups if group.name not in small and group.eligible),
-        key=lambda group: (group.eligible, group.name),
+        (g for g in groups if g.name not in small and g.eligible),
+        key=lambda g: (g.eligible, g.name),
     )
-    eligible = {group.name: group.eligible for group in groups}
-    while small and shown:
-        if len(hidden) >= 2 and sum(eligible[name] for name in hidden) >= minimum:
-            break
+    by_name = {g.name: g for g in groups}
+    while (
+        hidden and shown and _gives_away([by_name[n] for n in hidden], small, minimum)
+    ):
         hidden.add(shown.pop(0).name)
     return small, hidden - small
+
+
+def _gives_away(hidden: list[Group], small: set[str], minimum: int) -> bool:
+    """Whether the hidden groups' figures together, which the total less the
+    groups shown gives, would tell a reader any one hidden group's figures."""
+    met = sum(g.met for g in hidden)
+    eligible = sum(g.eligible for g in hidden)
+    return (
+        len(hidden) < 2  # one hidden group is the total less the rest
+        or eligible < minimum  # together they are still a small group
+        or met in (0, eligible)  # all met, or none did: so did each group
+        # Each holds fewer than `minimum`: a sum of (minimum - 1) for each says
+        # that each holds exactly minimum - 1.
+        or (
+            all(g.name in small for g in hidden)
+            and eligible == len(hidden) * (minimum - 1)
+        )
+    )
 
 
 def report_rows(result: Result) -> list[dict[str, Any]]:
@@ -63,7 +83,7 @@ def report_rows(result: Result) -> list[dict[str, Any]]:
     for key in KPI_KEYS:
         figure = result.kpis[key]
         whole = Group("All learners", figure.met, figure.eligible, figure.pending)
-        hidden = too_small if _small(whole.eligible, minimum) else None
+        hidden = too_small if _small(whole.eligible + whole.pending, minimum) else None
         rows.append(_row(key, "school", whole, figure.target, hidden))
         for split, groups in breakdowns(result, key).items():
             small, protecting = hidden_groups(groups, minimum)

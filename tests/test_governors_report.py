@@ -86,45 +86,61 @@ def test_json_marks_suppressed_groups_and_never_gives_their_figures(tmp_path):
 
 
 def test_the_threshold_is_the_schools_setting(tmp_path):
-    # One Kestrel is fewer than two; the two Owls, the smallest group shown, are
-    # hidden with them so that the total does not give the Kestrel away.
+    # With a threshold of 2, one Kestrel is too few to show. For On track the
+    # Owls (one of two behind) are hidden with them: one hidden group would be
+    # the total less the rest. Together they are 2 of 3, which says nothing of
+    # either, so the three Robins are shown.
     builder = SchoolBuilder(tmp_path, privacy={"min_group_size": 2})
     builder.add("L1")
-    for number, group in ((2, "Owls"), (3, "Owls"), (4, "Robins"), (5, "Robins")):
-        builder.add(f"L{number}", learner_changes={"group": group})
-    builder.add("L6", learner_changes={"group": "Robins"})
+    builder.add("L2", learner_changes={"group": "Owls"})
+    behind = {key: review(day) for key, day in ON_TIME.items()}
+    behind["2026-27-autumn-1"] = review("2026-10-20", T1="behind")
+    builder.add("L3", learner_changes={"group": "Owls"}, reviews=behind)
+    for number in (4, 5, 6):
+        builder.add(f"L{number}", learner_changes={"group": "Robins"})
     code, output = run(
         "report", "--records", str(builder.records), "--as-of", "2026-11-20"
     )
-    assert "| Kestrels | fewer than 2 | fewer than 2 | – |" in output
-    assert "| Owls | not shown | not shown | – |" in output
-    assert "| Robins | 3 | 3 | 100% |" in output
+    on_track = output.split("## On track")[1]
+    assert "| Kestrels | fewer than 2 | fewer than 2 | – |" in on_track
+    assert "| Owls | not shown | not shown | – |" in on_track
+    assert "| Robins | 3 | 3 | 100% |" in on_track
+    # For Baseline everyone meets it, so whatever is hidden would be seen to be
+    # 100%: every class is hidden, and only the school's figure is given.
+    baseline = output.split("## Baseline")[1].split("## ")[0]
+    assert "| Robins | not shown | not shown | – |" in baseline
+    assert "| All learners | 6 | 6 | 100% |" in baseline
 
 
 def test_groups_are_hidden_until_the_hidden_ones_hold_enough_learners():
     groups = [Group("A", 1, 1, 0), Group("B", 2, 2, 0), Group("C", 5, 6, 0)]
     groups.append(Group("D", 8, 8, 0))
     # A and B are too small and hold 3 between them, fewer than 5, so C (the
-    # smallest shown) is hidden as well; then 9 are hidden and D can be shown.
+    # smallest shown) is hidden as well: 8 of 9 hidden, and D can be shown.
     assert hidden_groups(groups, 5) == ({"A", "B"}, {"C"})
-    # Nothing small, nothing hidden; a group of no one counted hides nothing.
-    assert hidden_groups([Group("A", 0, 0, 2), Group("B", 5, 6, 0)], 5) == (
+
+
+def test_hidden_groups_that_all_met_it_are_not_left_to_say_so():
+    # Hazel and Oak together are 8 of 8: each would be seen to be 100%, and,
+    # each being fewer than 5, to hold exactly 4. Willow (the smallest shown)
+    # joins them: 10 of 13 says neither.
+    groups = [Group("Hazel", 4, 4, 0), Group("Oak", 4, 4, 0)]
+    groups += [Group("Rowan", 6, 6, 0), Group("Willow", 2, 5, 0)]
+    assert hidden_groups(groups, 5) == ({"Hazel", "Oak"}, {"Willow"})
+
+
+def test_hidden_groups_whose_sizes_could_only_be_one_thing():
+    # 4 of 8 between two groups of fewer than 5 each: both must hold 4.
+    groups = [Group("A", 3, 4, 0), Group("B", 1, 4, 0), Group("C", 9, 10, 0)]
+    assert hidden_groups(groups, 5) == ({"A", "B"}, {"C"})
+
+
+def test_a_group_of_only_pending_learners_is_small_but_needs_no_cover():
+    # One new entrant with MLD still names a child; nothing of theirs is in the
+    # total, so nothing else need be hidden.
+    groups = [Group("MLD", 0, 0, 1), Group("SEMH", 5, 6, 0)]
+    assert hidden_groups(groups, 5) == ({"MLD"}, set())
+    assert hidden_groups([Group("A", 5, 5, 0), Group("B", 5, 6, 0)], 5) == (
         set(),
         set(),
     )
-
-
-def test_report_to_a_file(tmp_path):
-    builder = school_of_eight(tmp_path)
-    target = tmp_path / "kpis.md"
-    code, output = run(
-        "report",
-        "--records",
-        str(builder.records),
-        "--as-of",
-        "2026-11-20",
-        "--output",
-        str(target),
-    )
-    assert code == 0
-    assert target.read_text().startswith("# Personalised pathways: Test School\n")
