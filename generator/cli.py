@@ -209,7 +209,11 @@ def main() -> None:
     """Pathways: check learners' records against the school's KPIs and build the site.
 
     Run commands from the top of the school's repository, where records/ and
-    mkdocs.yml are.
+    mkdocs.yml are. Each command has its own --help.
+
+    \b
+    Example:
+      pathways check --as-of 2026-11-20
     """
 
 

@@ -186,7 +186,12 @@ def import_command(
 
 @main.group()
 def new() -> None:
-    """Start a new record from a template; never overwrites anything."""
+    """Start a new record from a template; never overwrites anything.
+
+    \b
+    Example:
+      pathways new review L2001
+    """
 
 
 @new.command("learner", short_help="Start a new learner's learner.yaml.")

@@ -194,8 +194,9 @@ def _learner(cohort: Cohort, learner_id: str) -> LearnerRecords:
         if records.id == learner_id:
             if records.learner is None:
                 raise ScaffoldRefused(
-                    f"{learner_id}'s learner.yaml cannot be read. Fix it first "
-                    "(pathways check shows how)."
+                    f"{learner_id}'s learner.yaml has mistakes, so Pathways cannot "
+                    "use it yet. Fix them first: pathways check shows each one and "
+                    "its line."
                 )
             return records
     known = ", ".join(r.id for r in cohort.learners[:10])

@@ -314,3 +314,29 @@ def test_data_quality_puts_files_with_errors_first(tmp_path):
     ]
     programmes = (tmp_path / "pages/programmes/index.md").read_text("utf-8")
     assert "| Teaching assistant |" in programmes
+
+
+def test_overdue_lists_say_when_a_learner_could_not_be_checked(tmp_path):
+    # L2 has missed a review, but a blank key worker leaves learner.yaml
+    # unreadable, so what L2 owes is unknown: "Nothing is overdue" would be false.
+    builder = project(tmp_path)
+    builder.add("L1")
+    folder = builder.add("L2")
+    (folder / "reviews/2026-27-autumn-1.yaml").unlink()
+    learner = folder / "learner.yaml"
+    learner.write_text(
+        learner.read_text("utf-8").replace("key_worker: Ms Key", "key_worker:")
+    )
+    assert build(builder)[0] == 1
+    notice = (
+        "**Not every learner could be checked.** 1 learner: learner.yaml cannot be "
+        "read, so what that learner has overdue is not known and not listed here: "
+        "[L2 (record unreadable)](learners/L2.md). Fix it first: [Data quality]"
+        "(data-quality.md) says how."
+    )
+    home = (tmp_path / "pages/index.md").read_text("utf-8")
+    assert notice in home
+    assert "Nothing else is known to be overdue." in home
+    reviews = (tmp_path / "pages/reviews.md").read_text("utf-8")
+    assert notice in reviews
+    assert "No other half-termly review is known to be overdue." in reviews

@@ -185,9 +185,11 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme():
         assert f"pathways {' '.join(words)}" in readme, f"README never shows {words}"
         for option in ("-v, --verbose", "-q, --quiet"):
             assert option in output, (words, option)
-    # The command list gives each command's summary whole, never cut short.
+    # The command list gives each command's summary whole, never cut short,
+    # and the groups show an example too.
     for group in ([], ["new"]):
         code, output = run(*group, "--help")
+        assert "Example:" in output, group
         listed = output.split("Commands:")[1]
         assert "..." not in listed, listed
 

@@ -148,3 +148,16 @@ def test_a_review_for_a_half_term_still_to_come_leaves_its_date_to_fill_in(tmp_p
     path.write_text(fill(text, {"date": "2027-01-20"}))
     report = check_json(school.records, "2027-01-21")
     assert [f for f in report["findings"] if "spring-1" in f["file"]] == []
+
+
+def test_a_review_for_a_learner_whose_file_has_mistakes_says_to_fix_them(tmp_path):
+    school = SchoolBuilder(tmp_path)
+    folder = school.add("L1")
+    learner = folder / "learner.yaml"
+    learner.write_text(learner.read_text().replace("key_worker: Ms Key", "key_worker:"))
+    code, output = run("new", "review", "L1", "--records", str(school.records))
+    assert code == 2
+    assert (
+        "L1's learner.yaml has mistakes, so Pathways cannot use it yet. Fix them "
+        "first: pathways check shows each one and its line."
+    ) in output

@@ -197,6 +197,12 @@ class SiteView:
         return self.result.warnings
 
     @cached_property
+    def unchecked(self) -> list[LearnerResult]:
+        """Learners whose learner.yaml cannot be read: what reviews they owe is not
+        known, so no list of what is overdue can say it is complete."""
+        return [r for r in self.result.learners if r.learner is None]
+
+    @cached_property
     def overdue(self) -> list[Finding]:
         rules = {
             "review-missed",
