@@ -20,7 +20,10 @@ def unknown_message(
 ) -> str:
     options = sorted(known)
     guess = did_you_mean(value, options)
-    return f"{where}: '{value}' is not {kind}.{guess} {fix}"
+    listed = (
+        f" The ones there now: {', '.join(options)}." if 0 < len(options) <= 12 else ""
+    )
+    return f"{where}: '{value}' is not {kind}.{guess} {fix}{listed}"
 
 
 def area_problem(document: Document, path: tuple, area: str, school: School, kind: str):

@@ -264,7 +264,7 @@ CASES = {
                 "target T1 → ehcp_outcome: 'E11' is not an EHCP outcome in "
                 "learner.yaml. "
                 "Did you mean 'E1'? Use the id of one of the EHCP outcomes in "
-                "learner.yaml.",
+                "learner.yaml. The ones there now: E1.",
             )
         ],
     ),
@@ -281,7 +281,7 @@ CASES = {
                 "programmes.yaml. "
                 "Did you mean 'zones'? Use the id of a programme in "
                 "programmes.yaml, or "
-                "add the programme there.",
+                "add the programme there. The ones there now: phonics, zones.",
             ),
             # Every review rates zones, which this learner is no longer placed on.
             *[
@@ -293,7 +293,8 @@ CASES = {
                     "placed on in "
                     "interventions.yaml. Did you mean 'zone'? Rate interventions "
                     "by the "
-                    "programme id used in interventions.yaml.",
+                    "programme id used in interventions.yaml. The ones there now: "
+                    "zone.",
                 )
                 for key in (
                     "2025-26-autumn-1",
@@ -319,7 +320,9 @@ CASES = {
                 "target T1 → area: 'emotional-regulaton' is not an area in "
                 "school.yaml. "
                 "Did you mean 'emotional-regulation'? Use one of the areas listed in "
-                "school.yaml, or add it there.",
+                "school.yaml, or add it there. The ones there now: "
+                "emotional-regulation, employment, literacy, numeracy, "
+                "social-communication.",
             )
         ],
     ),
