@@ -124,6 +124,23 @@ def _figure(key: str, learners: list[dict[str, Verdict]], target: float) -> KpiF
     )
 
 
+DATES_IN_DOUBT = (
+    "the entry or leaving date in learner.yaml does not fit the dates of the "
+    "learner's reviews, so nothing can count until it is fixed"
+)
+
+
+def dates_in_doubt(records: LearnerRecords, learner) -> bool:
+    """The learner's dates say they are not on roll, but one of them must be wrong:
+    they left before they started, or a review was held outside their time at
+    the school. A slip in a date must not take a learner out of the figures."""
+    start, end = learner.entry_date, learner.leaving_date
+    if end is not None and end < start:
+        return True
+    held = [review.date for review in records.reviews.values()]
+    return any(day < start or (end is not None and day > end) for day in held)
+
+
 def _judge(
     records: LearnerRecords,
     school: School | None,
@@ -137,6 +154,10 @@ def _judge(
         failed = Verdict(False, (unread,))
         return LearnerResult(records, True, True, dict.fromkeys(KPI_KEYS, failed))
     if not learner.on_roll(as_of):
+        if records.broken and dates_in_doubt(records, learner):
+            # Off roll only by a date the records show to be wrong: still counted.
+            doubt = Verdict(False, (DATES_IN_DOUBT,))
+            return LearnerResult(records, True, True, dict.fromkeys(KPI_KEYS, doubt))
         return LearnerResult(records, False, False)
     settled = (as_of - learner.entry_date).days > settings.baseline_window_days
     result = LearnerResult(records, True, settled)

@@ -462,3 +462,18 @@ def test_a_learner_folder_whose_name_cannot_be_read_is_still_counted(school):
     (school.records / "learners/L2").rename(school.records / "learners" / name)
     figures = _met_of_eligible(school.records)
     assert figures == dict.fromkeys(figures, (1, 2))
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"entry_date": "2026-12-01"},  # after every review the learner has had
+        {"leaving_date": "2024-01-01"},  # before they started
+    ],
+    ids=["entry after the reviews", "left before starting"],
+)
+def test_a_wrong_entry_or_leaving_date_never_takes_a_learner_out(school, dates):
+    # Without this, L2 dropped out of every figure: 1 of 1 instead of 1 of 2.
+    school.add("L2", learner_changes=dates)
+    figures = _met_of_eligible(school.records)
+    assert figures == dict.fromkeys(figures, (1, 2))
