@@ -148,11 +148,19 @@ def _csv(result: Result) -> str:
             value = "" if row["value"] is None else f"{row['value']:.4f}"
             figures = [row["met"], row["eligible"], value]
         writer.writerow(
-            [result.as_of.isoformat(), row["kpi"], row["breakdown"], row["group"]]
+            [result.as_of.isoformat(), row["kpi"], row["breakdown"]]
+            + [spreadsheet_safe(row["group"])]
             + figures
             + [row["target"]]
         )
     return buffer.getvalue()
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet will show as text: one starting with =, +, - or @ (a class
+    named "=HYPERLINK(…)", say) would otherwise run as a formula when the file is
+    opened, so it gets the apostrophe spreadsheets read as "this is text"."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _markdown(result: Result) -> str:

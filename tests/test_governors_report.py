@@ -144,3 +144,21 @@ def test_a_group_of_only_pending_learners_is_small_but_needs_no_cover():
         set(),
         set(),
     )
+
+
+def test_csv_never_carries_a_formula_from_the_records(tmp_path):
+    builder = SchoolBuilder(tmp_path)
+    for number in range(1, 6):
+        builder.add(f"L{number}", learner_changes={"group": '=HYPERLINK("x","y")'})
+    code, output = run(
+        "report",
+        "--records",
+        str(builder.records),
+        "--as-of",
+        "2026-11-20",
+        "--format",
+        "csv",
+    )
+    rows = list(csv.reader(io.StringIO(output)))
+    classes = {row[3] for row in rows if row[2] == "class"}
+    assert classes == {'\'=HYPERLINK("x","y")'}
