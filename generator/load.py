@@ -390,8 +390,9 @@ class _Builder:
                     line,
                     f"YAML reads ' #' as the start of a comment, so only "
                     f"'{_short(node.value)}' is kept and '{_short(rest.strip())}' is "
-                    "lost. If the # belongs to the value, put the whole value in "
-                    "quotes.",
+                    "lost. If that is a note, put two spaces before the # (or move "
+                    "the note to a line of its own); if the # belongs to the value, "
+                    "put the whole value in quotes.",
                 )
 
 

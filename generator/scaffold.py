@@ -63,38 +63,46 @@ def new_learner(
     )
     values = {"entry_date": today.isoformat(), **(known or {})}
 
-    def field(name: str, comment: str) -> str:
+    def field(name: str, comment: str, indent: str = "") -> str:
+        """The field with its guidance on the line above: a note after a value
+        would need two spaces before its #, and a filled-in field must never
+        turn a note into part of the value."""
         value = values.get(name)
-        return f" {value}  # {comment}" if value else f"  # {comment}"
+        return f"{indent}# {comment}\n{indent}{name}:{f' {value}' if value else ''}"
 
     preferred = (
-        f"  preferred: {values['preferred']}  # the name they like to be called"
+        f"  # the name they like to be called\n  preferred: {values['preferred']}"
         if values.get("preferred")
-        else "  # preferred:  # the name they like to be called, if different"
+        else "  # preferred: the name they like to be called, if different"
     )
     text = f"""\
 # A new learner. Fill in every field that is blank, then open a pull request.
 # Dates are written year-month-day, for example 2026-09-03.
-id: {learner_id}  # the same as the folder name
+# The id is the same as the folder name.
+id: {learner_id}
 name:
-  given:{field("given", "first name, as on the school roll")}
-  family:{field("family", "surname, as on the school roll")}
+{field("given", "first name, as on the school roll", "  ")}
+{field("family", "surname, as on the school roll", "  ")}
 {preferred}
-date_of_birth:{field("date_of_birth", "for example 2014-05-01")}
-entry_date:{field("entry_date", "their first day at the school")}
-year_group:{field("year_group", "a whole number: 0 for Reception, 7 for Year 7")}
-group:{field("group", "their class")}
-key_worker:{field("key_worker", "who keeps their ILP and reviews")}
+{field("date_of_birth", "for example 2014-05-01")}
+{field("entry_date", "their first day at the school")}
+{field("year_group", "a whole number: 0 for Reception, 7 for Year 7")}
+{field("group", "their class")}
+{field("key_worker", "who keeps their ILP and reviews")}
 needs:
-  primary:{field("primary", f"one of {NEEDS}")}
-  # secondary: [SLCN]  # any other needs
+{field("primary", f"one of {NEEDS}", "  ")}
+  # secondary: any other needs, for example [SLCN]
 ehcp:
-  issued:  # the date the local authority issued the EHCP
-  annual_reviews: []  # the dates of annual reviews held so far
+  # the date the local authority issued the EHCP
+  issued:
+  # the dates of annual reviews held so far
+  annual_reviews: []
   outcomes:
     - id: E1
-      area:  # one of: {areas}
-      text:  # the outcome as written in the EHCP
+      # one of: {areas}
+      area:
+      # the outcome as written in the EHCP
+      text:
 """
     return Scaffold(folder / "learner.yaml", text)
 
@@ -151,10 +159,12 @@ def new_review(
         "# ahead, on-track, behind or no-evidence, with a note of the evidence.",
         "# If the review could not take place, keep only date and write",
         "# not_held: followed by the reason.",
-        _date_line(term, today),
+        *_date_lines(term, today),
         f"reviewed_by: {yaml_scalar(learner.key_worker) if learner else ''}",
-        "learner_present: true  # or false",
-        "learner_comment:  # their own words; delete this line if they said nothing",
+        "# true, or false if they were not there",
+        "learner_present: true",
+        "# their own words; delete this line if they said nothing",
+        "learner_comment:",
     ]
     ilp = ilp_on(records, today)
     targets = [t for t in ilp.targets if t.active] if ilp else []
@@ -172,21 +182,24 @@ def new_review(
         lines.append(f"{name}:")
         for item_id, about in items:
             lines += [
-                f"  {item_id}:  # {_comment(about)}",
+                f"  # {_comment(about)}",
+                f"  {item_id}:",
                 "    rating:",
-                "    note:  # the evidence; delete this line if there is none",
+                "    # the evidence; delete this line if there is none",
+                "    note:",
             ]
     return Scaffold(path, "\n".join(lines) + "\n")
 
 
-def _date_line(term: HalfTerm, today: date) -> str:
+def _date_lines(term: HalfTerm, today: date) -> list[str]:
     """Today, unless the half term is still to come: a review is held within it."""
     if today >= term.start:
-        return f"date: {today.isoformat()}"
-    return (
-        f"date:  # the day it is held, on or after {term.start.isoformat()}, when "
-        f"{term.title} begins"
-    )
+        return [f"date: {today.isoformat()}"]
+    return [
+        f"# the day it is held, on or after {term.start.isoformat()}, when "
+        f"{term.title} begins",
+        "date:",
+    ]
 
 
 def _learner(cohort: Cohort, learner_id: str) -> LearnerRecords:

@@ -71,12 +71,14 @@ def test_a_new_review_lists_what_to_rate_and_passes_once_filled_in(tmp_path):
     assert code == 0, output
     path = school.records / "learners/L1/reviews/2026-27-autumn-2.yaml"
     text = path.read_text()
-    assert "  T1:  # Use a calm-down tool.\n    rating:\n" in text
-    assert "  O1:  # English: Write a paragraph.\n" in text
-    assert "  zones:  # weekly\n" in text
+    assert "  # Use a calm-down tool.\n  T1:\n    rating:\n" in text
+    assert "  # English: Write a paragraph.\n  O1:\n" in text
+    assert "  # weekly\n  zones:\n" in text
+    # No note follows a value on its line, where filling it in could join them.
+    assert not re.search(r"^[^#\n]*:[^#\n]*\S[^#\n]* #", text, flags=re.M)
     assert "reviewed_by: Ms Key\n" in text
     text = text.replace("learner_comment:", "# learner_comment:")
-    text = re.sub(r"rating:\n    note:.*", "rating: on-track", text)
+    text = re.sub(r"rating:\n    # the evidence.*\n    note:", "rating: on-track", text)
     path.write_text(text)
     report = check_json(school.records, "2026-12-29")
     assert report["findings"] == []
@@ -140,11 +142,11 @@ def test_a_review_for_a_half_term_still_to_come_leaves_its_date_to_fill_in(tmp_p
     path = school.records / "learners/L1/reviews/2026-27-spring-1.yaml"
     text = path.read_text()
     assert (
-        "date:  # the day it is held, on or after 2027-01-04, when 2026-27 spring 1 "
-        "begins\n"
+        "# the day it is held, on or after 2027-01-04, when 2026-27 spring 1 "
+        "begins\ndate:\n"
     ) in text
     text = text.replace("learner_comment:", "# learner_comment:")
-    text = re.sub(r"rating:\n    note:.*", "rating: on-track", text)
+    text = re.sub(r"rating:\n    # the evidence.*\n    note:", "rating: on-track", text)
     path.write_text(fill(text, {"date": "2027-01-20"}))
     report = check_json(school.records, "2027-01-21")
     assert [f for f in report["findings"] if "spring-1" in f["file"]] == []
