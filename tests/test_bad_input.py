@@ -526,9 +526,9 @@ def messages_for(school: SchoolBuilder, file: str) -> list[tuple[int | None, str
             3,
             "YAML reads ' #' as the start of a comment, so only 'I want to be calm' is "
             "kept and '#1 priority' is "
-            "lost. If that is a note, put two spaces before the # (or move the note to a "
-            "line of its own); if the # belongs to the value, put the whole value in "
-            "quotes.",
+            "lost. If that is a note, put two spaces before the # (or move the "
+            "note to a line of its own); if the # belongs to the value, put the "
+            "whole value in quotes.",
         ),
         (
             'learner_voice: "calm\\u200b"\n',

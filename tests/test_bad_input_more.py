@@ -113,9 +113,9 @@ def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatc
             "YAML reads ' #' as the start of a comment, so only 'I like art' is "
             "kept and "
             "'# and maths' is "
-            "lost. If that is a note, put two spaces before the # (or move the note to a "
-            "line of its own); if the # belongs to the value, put the whole value in "
-            "quotes.",
+            "lost. If that is a note, put two spaces before the # (or move the "
+            "note to a line of its own); if the # belongs to the value, put the "
+            "whole value in quotes.",
         ),
         (
             "ilp.yaml",
