@@ -21,6 +21,8 @@ class Entries:
     readable: bool = True
     # Folders (or links to folders) that were reported and not read.
     refused_folders: list[Path] = field(default_factory=list)
+    # Other entries reported and not read (links to files, devices), by name.
+    refused_files: dict[str, Path] = field(default_factory=dict)
 
 
 def list_folder(folder: Path, report: Report) -> Entries:
@@ -90,6 +92,8 @@ def list_folder(folder: Path, report: Report) -> Entries:
             )
         if a_folder:
             entries.refused_folders.append(path)
+        elif not child.name.startswith("."):
+            entries.refused_files[child.name] = path
     return entries
 
 

@@ -136,7 +136,11 @@ def read_learner(
         reader.add("reference", folder / "learner.yaml", None, clash_message(clash))
         result.broken = result.clashes = True
     entries = list_folder(folder, reader.add)
-    result.broken |= not entries.readable
+    # A record that is a link or a device is there but cannot be read: broken, not
+    # missing, so that the learner meets nothing rather than what the rest allows.
+    result.broken |= not entries.readable or any(
+        name in LEARNER_FILES for name in entries.refused_files
+    )
     result.present = frozenset(name for name in LEARNER_FILES if name in entries.files)
 
     documents: dict[str, tuple[Path, Document]] = {}
@@ -214,7 +218,9 @@ def _read_reviews(
     if folder is None:
         return reviews
     entries = list_folder(folder, reader.add)
-    result.broken |= not entries.readable
+    result.broken |= not entries.readable or any(
+        name.endswith(".yaml") for name in entries.refused_files
+    )
     for name, path in entries.files.items():
         if not name.endswith(".yaml"):
             _unknown_file(reader, path, review=True)

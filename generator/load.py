@@ -358,6 +358,17 @@ class _Builder:
 
     def _check_text(self, node: yaml.ScalarNode) -> None:
         line = node.start_mark.line + 1
+        if (
+            node.style == '"'
+            and "\\" in self.text[node.start_mark.index : node.end_mark.index]
+        ):
+            # "C:\new" in double quotes would silently become C:, a new line, "ew".
+            raise _Refused(
+                line,
+                "Inside double quotes a backslash starts a special character (\\n "
+                "is a new line, \\t a tab), so this text would not be kept as typed. "
+                "Use single quotes instead, or no quotes.",
+            )
         bad = next(
             (
                 m

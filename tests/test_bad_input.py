@@ -531,7 +531,7 @@ def messages_for(school: SchoolBuilder, file: str) -> list[tuple[int | None, str
             "whole value in quotes.",
         ),
         (
-            'learner_voice: "calm\\u200b"\n',
+            "learner_voice: calm\u200b\n",  # pasted in, as it would be
             3,
             "The text here contains a zero-width space (U+200B), which cannot be seen "
             "but changes how the text reads or sorts. It usually comes from pasting. "

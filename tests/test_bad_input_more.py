@@ -240,6 +240,15 @@ def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatc
             "(first name, as on the school roll). If 'True' is the text meant, put it "
             "in quotes: 'True'.",
         ),
+        (
+            "learner.yaml",
+            "group: Kestrels",
+            'group: "Kestrels, see C:\\new\\test"',
+            8,
+            "Inside double quotes a backslash starts a special character (\\n is a "
+            "new line, \\t a tab), so this text would not be kept as typed. Use "
+            "single quotes instead, or no quotes.",
+        ),
     ],
     ids=[
         "7.0",
@@ -262,6 +271,7 @@ def test_ctrl_c_stops_with_exit_130_and_says_nothing_was_lost(school, monkeypatc
         "a secondary need's other name",
         "a surname YAML reads as blank",
         "a name YAML reads as yes or no",
+        "a backslash in double quotes",
     ],
 )
 def test_more_mistakes(school, file, old, new, line, message):
@@ -478,3 +488,14 @@ def test_a_wrong_entry_or_leaving_date_never_takes_a_learner_out(school, dates):
     school.add("L2", learner_changes=dates)
     figures = _met_of_eligible(school.records)
     assert figures == dict.fromkeys(figures, (1, 2))
+
+
+def test_a_record_file_that_is_a_link_leaves_its_learner_meeting_nothing(school):
+    # It was counted as missing: the learner still met on track with no baseline.
+    baseline = school.records / "learners/L1/baseline.yaml"
+    target = school.records.parent / "elsewhere.yaml"
+    target.write_bytes(baseline.read_bytes())
+    baseline.unlink()
+    baseline.symlink_to(target)
+    figures = _met_of_eligible(school.records)
+    assert figures == dict.fromkeys(figures, (0, 1))
