@@ -207,8 +207,6 @@ def _value_problem(kind: str, check: str, value: Any, here: dict, path: Path_) -
         about = here.get("description") or ""
         shown = short(value)
         return f"'{shown}' is not written the right way.{suggestion} {about}".rstrip()
-    if check == "minLength":
-        return _blank(kind, here, path)
     if check == "maxLength":
         return (
             f"is too long ({len(value):,} characters; at most "

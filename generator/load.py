@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .yaml_errors import explain_yaml_error, layout_slip
+from .yaml_errors import ODD_SPACES, explain_yaml_error, layout_slip
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -62,7 +62,7 @@ _CHARACTER_NAMES = {
     "\xad": "a soft hyphen",
     "\u200d": "a zero-width joiner",
 }
-_ODD_SPACES = "\u00a0\u2007\u202f\u3000"
+_ODD_SPACES = "".join(ODD_SPACES)
 # Anything the per-value text checks look for: an invisible character, an odd
 # space, a ' #' that may cut a value short, or a backslash (escapes in double
 # quotes can spell any character). One search of the whole file decides.
@@ -157,6 +157,10 @@ class _Refused(Exception):
         self.problem = Problem(line, message)
 
 
+class _Empty(Exception):
+    """The file holds nothing: what to do about it depends on which file it is."""
+
+
 def read_document(path: Path, max_bytes: int) -> Document | Problem:
     """Read one YAML record file, or say plainly why it cannot be read."""
     try:
@@ -184,13 +188,15 @@ def read_document(path: Path, max_bytes: int) -> Document | Problem:
             return Problem(1, f"This file cannot be read ({error.strerror}).")
     try:
         return parse_document(raw)
+    except _Empty:
+        advice = NEEDED_FILES.get(
+            path.name, "Fill it in, or delete it if it is not needed."
+        )
+        return Problem(1, f"This file is empty. {advice}")
     except _Refused as refused:
-        if refused.problem.message == EMPTY and path.name in NEEDED_FILES:
-            return Problem(1, f"This file is empty. {NEEDED_FILES[path.name]}")
         return refused.problem
 
 
-EMPTY = "This file is empty. Fill it in, or delete it if it is not needed."
 # Files that cannot simply be deleted, and how to fill each one in.
 NEEDED_FILES = {
     "learner.yaml": "Every learner folder needs its learner.yaml: fill it in, "
@@ -208,7 +214,7 @@ def parse_document(raw: bytes) -> Document:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise _Refused(1, EMPTY)
+        raise _Empty
     tab = _TAB_INDENT.search(text)
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
@@ -239,7 +245,7 @@ def parse_document(raw: bytes) -> Document:
     if node is None or (
         isinstance(node, yaml.ScalarNode) and not node.style and not node.value
     ):
-        raise _Refused(1, EMPTY)
+        raise _Empty
     return Document(_Builder(text).build(node, 0), node)
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .cohort import Cohort
-from .needs import need_code
+from .needs import fold, need_code
 from .scaffold import Scaffold, ScaffoldRefused, new_learner, write, yaml_scalar
 
 # Pathways field → headings MIS exports use for it (compared ignoring case,
@@ -61,10 +61,6 @@ class ImportResult:
     existing: list[tuple[int, str]] = field(default_factory=list)  # (row, id)
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
-
-
 def read_rows(path: Path) -> list[dict[str, str]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -89,7 +85,7 @@ def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
 
 def column_map(headings: list[str], mapping: dict[str, str]) -> dict[str, str]:
     """Pathways field → the CSV heading that holds it."""
-    folded = {_fold(heading): heading for heading in headings if heading}
+    folded = {fold(heading): heading for heading in headings if heading}
     columns: dict[str, str] = {}
     for heading, name in mapping.items():
         if name not in HEADINGS:
@@ -97,11 +93,11 @@ def column_map(headings: list[str], mapping: dict[str, str]) -> dict[str, str]:
                 f"--map {heading}={name}: '{name}' is not a field Pathways imports. "
                 f"Use one of: {', '.join(HEADINGS)}."
             )
-        if _fold(heading) not in folded:
+        if fold(heading) not in folded:
             raise ImportRefused(
                 f"--map {heading}={name}: the file has no column '{heading}'."
             )
-        columns[name] = folded[_fold(heading)]
+        columns[name] = folded[fold(heading)]
     for name, aliases in HEADINGS.items():
         if name not in columns:
             found = next((folded[a] for a in aliases if a in folded), None)
@@ -129,7 +125,7 @@ def parse_date(text: str) -> date:
 
 
 def parse_year(text: str) -> int:
-    folded = _fold(text)
+    folded = fold(text)
     if folded in ("r", "rec", "reception"):
         return 0
     match = re.fullmatch(r"(?:year |y|yr )?([0-9]{1,2})", folded)
@@ -198,6 +194,7 @@ def import_pupils(
     columns = column_map(list(rows[0]), mapping)
     result = ImportResult()
     seen: set[str] = set()
+    existing = {records.id.casefold() for records in cohort.learners}
     made: list[Scaffold] = []
     for number, row in enumerate(rows, start=2):  # row 1 holds the headings
         learner_id = (row.get(columns["id"]) or "").strip()
@@ -208,7 +205,7 @@ def import_pupils(
             result.skipped.append((number, f"{learner_id} appears earlier in the file"))
             continue
         seen.add(learner_id.casefold())
-        if any(r.id.casefold() == learner_id.casefold() for r in cohort.learners):
+        if learner_id.casefold() in existing:
             result.existing.append((number, learner_id))
             continue
         try:

@@ -40,6 +40,12 @@ NEED_CODES = {
 }
 
 
+def fold(text: str) -> str:
+    """Text compared ignoring case, spaces and punctuation: "Social, Emotional and
+    Mental Health" → "social emotional and mental health"."""
+    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+
+
 def need_code(text: str) -> str | None:
     """The census code that `text` names (ASD → ASC, "Autism" → ASC), if any."""
-    return NEED_CODES.get(re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip())
+    return NEED_CODES.get(fold(text))

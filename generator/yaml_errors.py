@@ -11,8 +11,8 @@ import yaml
 _DASH_SLIP = re.compile(r"^\s*-[^\s-]")
 _COLON_SLIP = re.compile(r"^\s*(- )?([A-Za-z_][\w-]*):(?=[^\s/])")
 # Spaces that look ordinary but are not YAML's: pasted in from Word or a web page.
-_ODD_SPACES = {"\u00a0": "non-breaking space", "\u202f": "narrow non-breaking space"}
-_ODD_SPACES |= {"\u2007": "figure space", "\u3000": "wide space"}
+ODD_SPACES = {"\u00a0": "non-breaking space", "\u202f": "narrow non-breaking space"}
+ODD_SPACES |= {"\u2007": "figure space", "\u3000": "wide space"}
 
 
 def layout_slip(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
@@ -52,14 +52,13 @@ def explain_yaml_error(
             "Text after > or | must start on the next line, indented. Move the text "
             "to the line below, or put the whole value in double quotes."
         )
-    flow = "flow sequence" in (error.context or "") or "flow mapping" in (
-        error.context or ""
-    )
-    if flow or ("expected node content" in problem and "flow" in (error.context or "")):
-        if flow and error.context_mark is not None:
-            opened = error.context_mark.line + 1  # where the [ or { is
-        else:
+    if "while parsing a flow" in (error.context or ""):
+        # In a flow sequence or mapping YAML marks where the [ or { opened; for a
+        # flow node it marks the end of the file, so look back for the bracket.
+        if "flow node" in (error.context or "") or error.context_mark is None:
             opened = _last_line_with(lines, "[{", before=mark.line if mark else 0)
+        else:
+            opened = error.context_mark.line + 1
         return opened or line, (
             "A list opened with [ (or a group with {) is never closed. Close it with "
             "] (or }), or, if the text itself starts with [ or {, put the whole value "
@@ -150,7 +149,7 @@ def _odd_space(lines: list[str], error: yaml.MarkedYAMLError) -> tuple[int, str]
     marks = [m.line for m in (error.context_mark, error.problem_mark) if m is not None]
     for number in sorted(set(marks)):
         text = lines[number] if number < len(lines) else ""
-        for space, name in _ODD_SPACES.items():
+        for space, name in ODD_SPACES.items():
             if space in text:
                 return number + 1, (
                     f"This line has a {name} (U+{ord(space):04X}), usually pasted "
