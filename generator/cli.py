@@ -35,6 +35,12 @@ class AsOfDate(click.ParamType):
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             if not 1900 <= int(value[:4]) <= 2199:
                 self.fail(f"'{value}' is outside the years 1900 to 2199.", param, ctx)
+            if not 1 <= int(value[5:7]) <= 12:
+                self.fail(
+                    f"'{value}' is not a real date: there is no month {value[5:7]}.",
+                    param,
+                    ctx,
+                )
             self.fail(
                 f"'{value}' is not a real date: that day does not exist.", param, ctx
             )

@@ -29,21 +29,25 @@ def _min_size(result: Result) -> int:
     return school.settings.min_group_size if school else 5
 
 
-def _small(eligible: int, minimum: int) -> bool:
-    return 0 < eligible < minimum
+def _small(group: Group, minimum: int) -> bool:
+    """Too few to show: fewer than `minimum` counted in the figure, or a group of
+    only pending learners (its row still names a few children) as small."""
+    if group.eligible:
+        return group.eligible < minimum
+    return 0 < group.pending < minimum
 
 
 def hidden_groups(groups: list[Group], minimum: int) -> tuple[set[str], set[str]]:
     """The groups of one breakdown to hide: those too small to show, and those
     hidden as well so that the small ones cannot be worked out.
 
-    A group is too small when it holds fewer than `minimum` learners, pending
-    ones included (a group of one pending learner still names a child). Taking
+    A group is too small when its figures count fewer than `minimum` learners,
+    or when it holds only a few pending ones (it still names them). Taking
     the groups shown from the school's total gives the hidden groups' figures
     together, so the smallest groups shown join the hidden ones until that sum
     gives nothing away (see `_gives_away`), or nothing is left to hide.
     """
-    small = {g.name for g in groups if 0 < g.eligible + g.pending < minimum}
+    small = {g.name for g in groups if _small(g, minimum)}
     hidden = {g.name for g in groups if g.name in small and g.eligible}
     shown = sorted(
         (g for g in groups if g.name not in small and g.eligible),
@@ -83,7 +87,7 @@ def report_rows(result: Result) -> list[dict[str, Any]]:
     for key in KPI_KEYS:
         figure = result.kpis[key]
         whole = Group("All learners", figure.met, figure.eligible, figure.pending)
-        hidden = too_small if _small(whole.eligible + whole.pending, minimum) else None
+        hidden = too_small if _small(whole, minimum) else None
         rows.append(_row(key, "school", whole, figure.target, hidden))
         for split, groups in breakdowns(result, key).items():
             small, protecting = hidden_groups(groups, minimum)

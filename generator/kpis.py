@@ -17,7 +17,7 @@ CALENDAR_NOTICE_DAYS = 56
 UNREADABLE = (
     "a record cannot be read or checked, so nothing can count until it is fixed"
 )
-NO_LEARNER = "learner.yaml cannot be read, so nothing can count until it is fixed"
+NO_LEARNER = "learner.yaml has mistakes to fix, so nothing can count until it is fixed"
 NO_FOLDER = (
     "the learner's folder has no learner.yaml that can be read, so nothing can "
     "count until it is fixed"

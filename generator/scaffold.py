@@ -79,7 +79,7 @@ def new_learner(
 # A new learner. Fill in every field that is blank, then open a pull request.
 # Dates are written year-month-day, for example 2026-09-03.
 # The id is the same as the folder name.
-id: {learner_id}
+id: {yaml_scalar(learner_id)}
 name:
 {field("given", "first name, as on the school roll", "  ")}
 {field("family", "surname, as on the school roll", "  ")}

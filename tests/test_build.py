@@ -213,7 +213,7 @@ def test_a_learner_without_a_page_is_still_listed_as_missing_each_kpi(tmp_path):
     page = (tmp_path / "pages/kpi/baseline.md").read_text("utf-8")
     assert "| 20 November 2026 | 1 | 2 | 0 | 50% | 100% | no |" in page
     assert (
-        "| .L2 (record unreadable) |  |  | the learner's folder has no "
+        "| .L2 (learner.yaml to fix) |  |  | the learner's folder has no "
         "learner.yaml that can be read, so nothing can count until it is fixed |"
     ) in page
     assert not (tmp_path / "pages/learners/.L2.md").exists()
@@ -329,9 +329,10 @@ def test_overdue_lists_say_when_a_learner_could_not_be_checked(tmp_path):
     )
     assert build(builder)[0] == 1
     notice = (
-        "**Not every learner could be checked.** 1 learner: learner.yaml cannot be "
-        "read, so what that learner has overdue is not known and not listed here: "
-        "[L2 (record unreadable)](learners/L2.md). Fix it first: [Data quality]"
+        "**Not every learner could be checked.** 1 learner: learner.yaml has "
+        "mistakes to fix, so what that learner has overdue is not known and not "
+        "listed here: "
+        "[L2 (learner.yaml to fix)](learners/L2.md). Fix it first: [Data quality]"
         "(data-quality.md) says how."
     )
     home = (tmp_path / "pages/index.md").read_text("utf-8")

@@ -223,3 +223,9 @@ def test_progress_bars_only_on_a_terminal_outside_ci(monkeypatch):
     bar = progress_bar("x")(items)
     assert type(bar) is not type(iter(items))
     assert list(bar) == items
+
+
+def test_a_month_that_does_not_exist_is_named(clean):
+    code, output = run("check", "--records", str(clean), "--as-of", "2026-13-01")
+    assert code == 2
+    assert "'2026-13-01' is not a real date: there is no month 13." in output

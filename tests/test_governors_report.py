@@ -162,3 +162,11 @@ def test_csv_never_carries_a_formula_from_the_records(tmp_path):
     rows = list(csv.reader(io.StringIO(output)))
     classes = {row[3] for row in rows if row[2] == "class"}
     assert classes == {'\'=HYPERLINK("x","y")'}
+
+
+def test_pending_learners_never_make_a_small_figure_big_enough_to_show():
+    # Hazel's figures count 4 learners; a fifth, still pending, is in no figure,
+    # so Hazel must stay hidden rather than show 4 of 4.
+    groups = [Group("Hazel", 4, 4, 1), Group("Oak", 3, 6, 0), Group("Rowan", 6, 6, 0)]
+    small, _ = hidden_groups(groups, 5)
+    assert small == {"Hazel"}

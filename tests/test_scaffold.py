@@ -163,3 +163,12 @@ def test_a_review_for_a_learner_whose_file_has_mistakes_says_to_fix_them(tmp_pat
         "L1's learner.yaml has mistakes, so Pathways cannot use it yet. Fix them "
         "first: pathways check shows each one and its line."
     ) in output
+
+
+def test_an_id_of_digits_is_written_as_text(tmp_path):
+    # Unquoted, 004417 reads as the number 4417 to the editor's YAML checker.
+    school = SchoolBuilder(tmp_path)
+    code, output = run("new", "learner", "004417", "--records", str(school.records))
+    assert code == 0, output
+    text = (school.records / "learners/004417/learner.yaml").read_text()
+    assert '\nid: "004417"\n' in text

@@ -173,7 +173,7 @@ class SiteView:
 
     def name(self, result: LearnerResult) -> str:
         learner = result.learner
-        return learner.display_name if learner else f"{result.id} (record unreadable)"
+        return learner.display_name if learner else f"{result.id} (learner.yaml to fix)"
 
     def learner_link(self, result: LearnerResult, root: str) -> Md:
         if result.id in self.published_ids:
